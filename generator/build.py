@@ -1,0 +1,99 @@
+"""The build, as a recipe: load config → load content → moderate → render → build → leak check
+→ swap. Nothing is written to the output until everything has been read and checked."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from generator.config import Project, load_config
+from generator.errors import BuildBlocked, BuildFailed
+from generator.leakcheck import check_output
+from generator.loader import Content, load_content
+from generator.mkdocs_site import mkdocs_config
+from generator.moderate import Verdict, moderate
+from generator.output import check_output_dir, clean_leftovers, discard, staging_dir, swap_in
+from generator.render import render_docs, write_docs
+from generator.sitemodel import SiteModel, build_site_model
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BuildResult:
+    verdict: Verdict
+    site: SiteModel
+    out: Path
+
+
+def check(config_file: Path, today: date, sensitive_terms: tuple[str, ...] = ()):
+    """The checklist alone: (project, content, verdict)."""
+    project = load_config(config_file)
+    content = load_content(project)
+    return project, content, moderate(content, project, today, sensitive_terms)
+
+
+def build(
+    config_file: Path,
+    out: Path,
+    today: date,
+    sensitive_terms: tuple[str, ...] = (),
+    progress: Progress = lambda phase: None,
+) -> BuildResult:
+    progress("checking")
+    project, content, verdict = check(config_file, today, sensitive_terms)
+    out = check_output_dir(out, project.root, project.content_dir)
+    if verdict.blocked:
+        raise BuildBlocked("the moderation checklist blocked the build", verdict.findings)
+    site = generate_site_model(project, content, verdict, today)
+    progress("rendering")
+    docs = render_docs(site, project.templates_dir)
+    clean_leftovers(out)
+    staged = staging_dir(out)
+    try:
+        with tempfile.TemporaryDirectory(prefix="beenthere-docs-") as work:
+            docs_dir = Path(work) / "docs"
+            write_docs(docs, docs_dir)
+            progress("building")
+            run_mkdocs(project, site, docs_dir, staged, Path(work))
+        progress("leak check")
+        excluded = [doc for doc, _ in verdict.excluded]
+        leaks = check_output(staged, verdict.publish, excluded)
+        if leaks:
+            raise BuildBlocked("the leak check found internal or unpublished text", leaks)
+        swap_in(staged, out)
+    except BaseException:
+        discard(staged)
+        raise
+    return BuildResult(verdict, site, out)
+
+
+def generate_site_model(
+    project: Project, content: Content, verdict: Verdict, today: date
+) -> SiteModel:
+    withdrawn = [entry.id for entry in content.withdrawn]
+    return build_site_model(project.config, verdict.publish, today, withdrawn)
+
+
+def run_mkdocs(project: Project, site: SiteModel, docs_dir: Path, site_dir: Path, work: Path):
+    """Build with MkDocs; any MkDocs failure becomes BuildFailed (the old site stays)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config as load_mkdocs_config
+    from mkdocs.exceptions import MkDocsException
+
+    config_path = work / "mkdocs.yml"
+    config_path.write_text(
+        yaml.safe_dump(mkdocs_config(project, site, docs_dir, site_dir), sort_keys=False)
+    )
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        mkdocs_config_obj = load_mkdocs_config(str(config_path))
+        mkdocs_build(mkdocs_config_obj)
+    except (MkDocsException, OSError) as exc:
+        raise BuildFailed(f"MkDocs could not build the site: {exc}") from exc

@@ -1,0 +1,141 @@
+"""The `beenthere` command. The only place that turns exceptions into messages and exit codes."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from generator import build as build_module
+from generator import report
+from generator.errors import BeenThereError, BuildBlocked, ConfigError
+from generator.findings import Finding
+
+CONFIG_OPTION = click.option(
+    "--config", "config_file", type=click.Path(path_type=Path), default=Path("site_config.yml"),
+    show_default=True, help="The site configuration; the project root is its folder.",
+)
+TODAY_OPTION = click.option(
+    "--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, hidden=True,
+    help="Pretend today is this date (for tests); also BEENTHERE_TODAY.",
+)
+
+
+def _today(value) -> date:
+    if value is not None:
+        return value.date()
+    env = os.environ.get("BEENTHERE_TODAY")
+    return date.fromisoformat(env) if env else date.today()
+
+
+def _fail(error: BeenThereError, fmt: str = "text") -> None:
+    findings: list[Finding] = getattr(error, "findings", [])
+    if fmt == "json":
+        click.echo(report.render_json(findings, error=str(error)))
+    else:
+        if findings:
+            rendered = report.render_github if fmt == "github" else report.render_text
+            click.echo(rendered(findings), err=fmt == "text")
+        click.secho(f"error: {error}", fg="red", err=True)
+    sys.exit(error.exit_code)
+
+
+@click.group()
+@click.version_option(package_name="beenthere")
+def main() -> None:
+    """Been There: build and check a moderated site of lived-experience stories."""
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("--format", "fmt", type=click.Choice(report.FORMATS), default="text",
+              show_default=True, help="text for people, json for tools, github for CI.")
+@TODAY_OPTION
+def check(config_file: Path, fmt: str, today) -> None:
+    """Run the moderation checklist. Exit 1 when any error stands."""
+    try:
+        _, _, verdict = build_module.check(config_file, _today(today))
+    except ConfigError as error:
+        _fail(error, fmt)
+        return
+    if fmt == "json":
+        click.echo(report.render_json(verdict.findings))
+    elif fmt == "github":
+        click.echo(report.render_github(verdict.findings))
+    else:
+        click.echo(report.render_text(verdict.findings))
+    sys.exit(1 if verdict.blocked else 0)
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Output folder (default: site/ beside the config).")
+@TODAY_OPTION
+def build(config_file: Path, out: Path | None, today) -> None:
+    """Check, render and build the site. Exit 1 when the checklist blocks it."""
+    out = out or config_file.resolve().parent / "site"
+    try:
+        result = build_module.build(
+            config_file, out, _today(today),
+            progress=lambda phase: click.echo(f"» {phase}", err=True),
+        )
+    except BeenThereError as error:
+        if isinstance(error, BuildBlocked):
+            click.secho("Nothing was written; the previous site is unchanged.", err=True)
+        _fail(error)
+        return
+    verdict = result.verdict
+    shown = [f for f in verdict.findings if not f.blocks]
+    if shown:
+        click.echo(report.render_text(shown), err=True)
+    for doc, reason in verdict.excluded:
+        click.echo(f"left out: {doc.rel} ({reason})", err=True)
+    site = result.site
+    click.echo(
+        f"Built {len(site.stories)} stories, {len(site.resources)} resources and "
+        f"{len(site.pages)} pages into {result.out}"
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--by", "handle", required=True, help="Your editor handle, e.g. ed-priya.")
+@CONFIG_OPTION
+@TODAY_OPTION
+def approve(paths: tuple[Path, ...], handle: str, config_file: Path, today) -> None:
+    """Approve the exact current text of stories (files or folders)."""
+    from generator.approve import approve as approve_doc
+    from generator.approve import story_files, write_atomically
+
+    day = _today(today)
+    try:
+        project, content, verdict = build_module.check(config_file, day)
+        targets = {p.resolve() for p in story_files(project, list(paths))}
+    except BeenThereError as error:
+        _fail(error)
+        return
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{1,38}", handle):
+        click.secho(f"error: '{handle}' is not a valid editor handle", fg="red", err=True)
+        sys.exit(2)
+    refused = 0
+    for doc in content.documents:
+        if doc.kind != "story" or doc.path.resolve() not in targets:
+            continue
+        blocking = [f for f in verdict.findings
+                    if f.file == doc.rel and f.blocks and f.rule != "BT111"]
+        if blocking or doc.meta is None:
+            refused += 1
+            click.echo(report.render_text(blocking), err=True)
+            click.secho(f"not approved: {doc.rel} has errors to fix first", fg="red", err=True)
+            continue
+        text, approved = approve_doc(doc, handle, day)
+        write_atomically(doc.path, text)
+        required = project.config.moderation.required_approvals
+        click.echo(f"approved {approved.rel} as {handle} "
+                   f"({approved.count} of {required} approvals of this text)")
+    sys.exit(1 if refused else 0)

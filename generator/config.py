@@ -1,0 +1,157 @@
+"""The site configuration, declared once, typed, with defaults; loaded from ``site_config.yml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field, ValidationError, field_validator, model_validator
+
+from generator.errors import ConfigError
+from generator.findings import Finding, Severity
+from generator.schema import Strict, validation_findings
+from generator.yamlsource import YamlProblem, parse_yaml
+
+CONFIG_RULE = "BT000"
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class Term(Strict):
+    """One entry of a vocabulary (topic, warning, category, region)."""
+
+    label: str
+    """What readers see."""
+    description: str = ""
+    """One line explaining when to use it."""
+
+
+Vocabulary = dict[str, Term]
+
+
+class SiteInfo(Strict):
+    name: str = "Been There"
+    """Site name shown in the header and feeds."""
+    url: str = "https://example.org/"
+    """Public address of the site, with a trailing slash."""
+    description: str = ""
+    """One sentence for search engines and feeds."""
+    language: str = "en"
+    """Language code of the content (used by search and for the html lang attribute)."""
+
+    @field_validator("url")
+    @classmethod
+    def _absolute(cls, value: str) -> str:
+        if not re.match(r"^https?://[^\s/]+", value):
+            raise ValueError(f"expected an absolute http(s) URL, got {value!r}")
+        return value if value.endswith("/") else value + "/"
+
+
+class SupportLink(Strict):
+    """A place readers can turn to now ("if you need help now")."""
+
+    label: str
+    description: str = ""
+    phone: str | None = None
+    url: str | None = None
+    hours: str = ""
+
+
+class Support(Strict):
+    heading: str = "If you need to talk to someone now"
+    """Heading of the support box on every story."""
+    links: list[SupportLink] = Field(default_factory=list)
+
+
+class Moderation(Strict):
+    required_approvals: int = Field(2, ge=1)
+    """Distinct editors who must approve a story before it publishes."""
+    stale_after_months: int = Field(12, ge=1)
+    """A resource verified longer ago than this is flagged as possibly out of date."""
+    consent_reference_pattern: str = r"^CR-\d{4}-\d{3,}$"
+    """Regular expression every consent reference must match."""
+    severities: dict[str, Severity] = Field(default_factory=dict)
+    """Per-rule severity overrides: rule id → error, warning, info or off."""
+
+    @field_validator("consent_reference_pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from None
+        return value
+
+
+class SiteConfig(Strict):
+    """Everything in ``site_config.yml``."""
+
+    site: SiteInfo = Field(default_factory=SiteInfo)
+    topics: Vocabulary
+    content_warnings: Vocabulary
+    categories: Vocabulary
+    regions: Vocabulary
+    moderation: Moderation = Field(default_factory=Moderation)
+    support: Support = Field(default_factory=Support)
+
+    @model_validator(mode="after")
+    def _ids_are_slugs(self) -> SiteConfig:
+        for name in ("topics", "content_warnings", "categories", "regions"):
+            for key in getattr(self, name):
+                if not _ID.match(key):
+                    raise ValueError(f"{name}: id '{key}' must be lowercase words joined by '-'")
+        return self
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where everything lives, resolved once from the config file's location."""
+
+    root: Path
+    config_file: Path
+    config: SiteConfig
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    def relative(self, path: Path) -> str:
+        """A path as reports show it: relative to the project root, with forward slashes."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def load_config(config_file: Path) -> Project:
+    """Read and validate the config; raise ConfigError carrying every problem at once."""
+    config_file = config_file.resolve()
+    name = config_file.name
+    try:
+        text = config_file.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"{name}: config file not found at {config_file}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise ConfigError(f"{name}: cannot be read ({exc.strerror})") from None
+    try:
+        parsed = parse_yaml(text)
+    except YamlProblem as problem:
+        finding = Finding(
+            name, CONFIG_RULE, Severity.ERROR, problem.message, problem.hint, problem.line
+        )
+        raise ConfigError("site_config.yml cannot be read", [finding]) from None
+    if not isinstance(parsed.data, dict):
+        finding = Finding(name, CONFIG_RULE, Severity.ERROR, "expected a mapping of settings", "")
+        raise ConfigError("site_config.yml is not a mapping", [finding])
+    try:
+        config = SiteConfig.model_validate(parsed.data)
+    except ValidationError as exc:
+        findings = validation_findings(exc, SiteConfig, parsed, name, CONFIG_RULE)
+        raise ConfigError(f"{name} has {len(findings)} problem(s)", findings) from None
+    return Project(root=config_file.parent, config_file=config_file, config=config)

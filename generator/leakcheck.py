@@ -1,0 +1,107 @@
+"""After rendering, before publishing: no internal metadata or unpublished text in any file."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.findings import Finding, Severity
+from generator.model import Document, StoryMeta
+
+RULE = "BT801"
+SHINGLE = 8
+"""Words in a row that count as a quotation of an unpublished story."""
+TEXT_SUFFIXES = {".html", ".htm", ".json", ".xml", ".txt", ".csv", ".js", ".md", ".atom", ".rss"}
+_WORD = re.compile(r"\w+")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def internal_terms(documents: Iterable[Document]) -> set[str]:
+    """Consent references, editor handles and fingerprints: never on any public page."""
+    terms: set[str] = set()
+    for doc in documents:
+        meta = doc.meta
+        if not isinstance(meta, StoryMeta):
+            continue
+        terms.add(meta.consent.reference)
+        terms.add(meta.review.anonymised_by)
+        terms.update(meta.review.approved_by)
+        for approval in meta.review.approvals:
+            terms.update((approval.by, approval.fingerprint))
+        for waiver in meta.waivers:
+            terms.add(waiver.by)
+            if len(waiver.reason) >= 24:
+                terms.add(waiver.reason)
+    return {term for term in terms if len(term) >= 4}
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def unpublished_shingles(documents: Iterable[Document]) -> dict[tuple[str, ...], str]:
+    """Every run of SHINGLE words from unpublished stories, mapped to the story's file."""
+    shingles: dict[tuple[str, ...], str] = {}
+    for doc in documents:
+        meta = doc.meta
+        parts = [doc.body]
+        if isinstance(meta, StoryMeta):
+            parts += [meta.title, meta.summary]
+        for part in parts:
+            words = _words(part)
+            for i in range(max(0, len(words) - SHINGLE + 1)):
+                shingles.setdefault(tuple(words[i : i + SHINGLE]), doc.rel)
+    return shingles
+
+
+def _readable(path: Path) -> str:
+    text = path.read_text("utf-8", errors="replace")
+    if path.suffix == ".json":
+        try:
+            text = json.dumps(json.loads(text), ensure_ascii=False)
+        except ValueError:
+            pass
+    return html.unescape(_TAG.sub(" ", text)) + "\n" + text
+
+
+def check_output(
+    site_dir: Path, published: list[Document], excluded: list[Document]
+) -> list[Finding]:
+    """Scan every text file of the built site; each hit is a blocking finding."""
+    terms = internal_terms([*published, *excluded])
+    pattern = (
+        re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)),
+                   re.IGNORECASE)
+        if terms else None
+    )
+    shingles = unpublished_shingles(excluded)
+    findings: list[Finding] = []
+    for path in sorted(site_dir.rglob("*")):
+        if not path.is_file() or path.suffix.lower() not in TEXT_SUFFIXES:
+            continue
+        text = _readable(path)
+        rel = path.relative_to(site_dir).as_posix()
+        if pattern is not None:
+            hit = pattern.search(text)
+            if hit:
+                findings.append(Finding(
+                    rel, RULE, Severity.ERROR,
+                    "internal metadata (consent reference, editor handle or fingerprint) "
+                    "appears in the built site", "remove it from the published text or "
+                    "templates; internal fields must never be shown",
+                    match=hit.group(0), sensitive=True))
+        if shingles:
+            words = _words(text)
+            for i in range(len(words) - SHINGLE + 1):
+                source = shingles.get(tuple(words[i : i + SHINGLE]))
+                if source:
+                    findings.append(Finding(
+                        rel, RULE, Severity.ERROR,
+                        f"text of an unpublished story ({source}) appears in the built site",
+                        "find where this text is copied from and remove it",
+                        match=" ".join(words[i : i + SHINGLE]), sensitive=True))
+                    break
+    return findings

@@ -1,0 +1,276 @@
+"""Read everything under ``content/`` safely. The only module that reads content files."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import frontmatter
+from pydantic import ValidationError
+
+from generator.config import Project
+from generator.findings import Finding, Severity
+from generator.model import ID_RE, MODELS, Document, Kind
+from generator.schema import Strict, IsoDate, validation_findings
+from generator.yamlsource import ParsedYaml, YamlProblem, parse_yaml
+
+READ_RULE = "BT001"
+SCHEMA_RULE = "BT002"
+MAX_BYTES = 1_000_000
+"""A story is a few thousand words; a file larger than this is a mistake."""
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"}
+KIND_FOLDERS: dict[str, Kind] = {"stories": "story", "resources": "resource", "pages": "page"}
+WITHDRAWN_FILE = "withdrawn.yml"
+
+_HANDLER = frontmatter.YAMLHandler()
+
+
+class WithdrawnEntry(Strict):
+    """A story id that must never be published again."""
+
+    id: str
+    date: IsoDate
+
+
+@dataclass
+class Content:
+    """Everything loaded from ``content/``, with the problems met on the way."""
+
+    documents: list[Document] = field(default_factory=list)
+    withdrawn: list[WithdrawnEntry] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def of_kind(self, kind: Kind) -> list[Document]:
+        return [doc for doc in self.documents if doc.kind == kind and doc.meta is not None]
+
+
+def load_content(project: Project) -> Content:
+    """Load every content file. Never raises for bad content: problems become findings."""
+    content = Content()
+    root = project.content_dir
+    if not root.is_dir():
+        content.findings.append(
+            _problem(project, root, "the content/ folder is missing", "create content/stories etc.")
+        )
+        return content
+    for path in _walk(project, root, content.findings):
+        rel = path.relative_to(root)
+        top = rel.parts[0]
+        if rel.as_posix() == WITHDRAWN_FILE:
+            content.withdrawn, problems = _load_withdrawn(project, path)
+            content.findings.extend(problems)
+            continue
+        kind = KIND_FOLDERS.get(top) if len(rel.parts) > 1 else None
+        if kind is None:
+            content.findings.append(
+                _problem(
+                    project,
+                    path,
+                    "unexpected file in content/",
+                    "content/ holds stories/, resources/, pages/ and withdrawn.yml only",
+                )
+            )
+            continue
+        slug, is_image = _classify(rel, kind)
+        if is_image:
+            continue  # picked up with its story below
+        if slug is None:
+            content.findings.append(_misplaced(project, path, kind))
+            continue
+        doc, problems = load_document(project, path, kind, slug)
+        content.findings.extend(problems)
+        if doc is not None:
+            content.documents.append(doc)
+    return content
+
+
+def _classify(rel: Path, kind: Kind) -> tuple[str | None, bool]:
+    """(slug, is_image) for a path under its kind's folder; slug None when misplaced."""
+    parts = rel.parts[1:]
+    if len(parts) == 1 and parts[0].endswith(".md"):
+        return parts[0][:-3], False
+    if kind == "story" and len(parts) == 2:
+        if parts[1] == "index.md":
+            return parts[0], False
+        if Path(parts[1]).suffix.lower() in IMAGE_SUFFIXES:
+            return parts[0], True
+    return None, False
+
+
+def _misplaced(project: Project, path: Path, kind: Kind) -> Finding:
+    if kind == "story":
+        hint = "a story is stories/<id>.md, or stories/<id>/index.md with its images beside it"
+    else:
+        hint = f"put it at content/{path.relative_to(project.content_dir).parts[0]}/<id>.md"
+    return _problem(project, path, "file is not where the content contract expects it", hint)
+
+
+def _walk(project: Project, root: Path, findings: list[Finding]) -> list[Path]:
+    """Every regular file under root, sorted; symlinks that leave root are reported, not read."""
+    resolved_root = root.resolve()
+    files: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        here = Path(dirpath)
+        for name in sorted(dirnames):
+            entry = here / name
+            if entry.is_symlink():
+                dirnames.remove(name)
+                findings.append(_symlink(project, entry, resolved_root))
+            elif name.startswith("."):
+                dirnames.remove(name)
+        for name in sorted(filenames):
+            entry = here / name
+            if name.startswith("."):
+                continue
+            if entry.is_symlink():
+                findings.append(_symlink(project, entry, resolved_root))
+            elif entry.is_file():
+                files.append(entry)
+    return sorted(files)
+
+
+def _symlink(project: Project, entry: Path, resolved_root: Path) -> Finding:
+    target = entry.resolve()
+    if target.is_relative_to(resolved_root):
+        message = "symbolic links are not allowed in content/"
+    else:
+        message = "symbolic link points outside content/"
+    return _problem(project, entry, message, "replace the link with the real file")
+
+
+def _problem(project: Project, path: Path, message: str, hint: str, line: int | None = None):
+    return Finding(project.relative(path), READ_RULE, Severity.ERROR, message, hint, line)
+
+
+def read_text(project: Project, path: Path) -> tuple[str | None, Finding | None]:
+    """The file as text with \\n line ends, or a finding saying why it cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, _problem(
+                project,
+                path,
+                f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
+                "split the text or remove what does not belong in it",
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, _problem(project, path, f"cannot be read: {exc.strerror}", "check the file")
+    if b"\x00" in raw:
+        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
+        return None, _problem(
+            project, path, "binary data in a text file", "save it as plain UTF-8 text", line
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return None, _problem(
+            project,
+            path,
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be decoded)",
+            "re-save the file with UTF-8 encoding",
+            line,
+        )
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def load_document(
+    project: Project, path: Path, kind: Kind, slug: str
+) -> tuple[Document | None, list[Finding]]:
+    """Load and validate one markdown file with front matter."""
+    rel = project.relative(path)
+    text, problem = read_text(project, path)
+    if problem is not None:
+        return None, [problem]
+    assert text is not None
+    findings: list[Finding] = []
+    if not ID_RE.match(slug):
+        findings.append(
+            _problem(
+                project,
+                path,
+                f"'{slug}' is not a valid id for a file or folder name",
+                "use lowercase letters, digits and single hyphens, e.g. riverside-walks",
+            )
+        )
+    start = _HANDLER.FM_BOUNDARY.match(text) if _HANDLER.detect(text) else None
+    if start is None:
+        findings.append(
+            _problem(project, path, "no front matter", "start the file with a line of ---", 1)
+        )
+        return None, findings
+    try:
+        fm, body = _HANDLER.split(text)
+    except ValueError:
+        findings.append(
+            _problem(
+                project, path, "front matter is not closed", "end it with a line of ---", 1
+            )
+        )
+        return None, findings
+    fm_offset = text.count("\n", 0, start.end())
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    try:
+        parsed = parse_yaml(fm, line_offset=fm_offset)
+    except YamlProblem as exc:
+        findings.append(_problem(project, path, exc.message, exc.hint, exc.line))
+        return None, findings
+    doc = Document(kind, path, rel, slug, body, body_line, parsed)
+    if kind == "story" and path.name == "index.md":
+        doc.images = sorted(
+            p for p in path.parent.iterdir()
+            if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file() and not p.is_symlink()
+        )
+    if not isinstance(parsed.data, dict):
+        findings.append(
+            Finding(rel, SCHEMA_RULE, Severity.ERROR, "front matter must be key: value lines",
+                    "write one `key: value` per line", fm_offset + 1)
+        )
+        return doc, findings
+    model = MODELS[kind]
+    try:
+        doc.meta = model.model_validate(parsed.data)
+    except ValidationError as exc:
+        findings.extend(validation_findings(exc, model, parsed, rel, SCHEMA_RULE))
+    except (RecursionError, ValueError, TypeError) as exc:
+        findings.append(
+            Finding(rel, SCHEMA_RULE, Severity.ERROR, f"front matter cannot be read: {exc}",
+                    "simplify the front matter", fm_offset + 1)
+        )
+    return doc, findings
+
+
+def _load_withdrawn(project: Project, path: Path) -> tuple[list[WithdrawnEntry], list[Finding]]:
+    rel = project.relative(path)
+    text, problem = read_text(project, path)
+    if problem is not None:
+        return [], [problem]
+    assert text is not None
+    try:
+        parsed = parse_yaml(text)
+    except YamlProblem as exc:
+        return [], [_problem(project, path, exc.message, exc.hint, exc.line)]
+    data = parsed.data or []
+    if not isinstance(data, list):
+        return [], [
+            Finding(rel, SCHEMA_RULE, Severity.ERROR, "expected a list of {id, date} entries",
+                    "write `- id: story-id` and `  date: YYYY-MM-DD` for each", 1)
+        ]
+    entries: list[WithdrawnEntry] = []
+    findings: list[Finding] = []
+    for index, item in enumerate(data):
+        try:
+            entries.append(WithdrawnEntry.model_validate(item))
+        except ValidationError as exc:
+            for finding in validation_findings(exc, WithdrawnEntry, parsed, rel, SCHEMA_RULE):
+                findings.append(
+                    Finding(finding.file, finding.rule, finding.severity, finding.message,
+                            finding.hint, parsed.line_of((index,)))
+                )
+    return entries, findings
+
+
+def parsed_empty() -> ParsedYaml:
+    return ParsedYaml({}, {})

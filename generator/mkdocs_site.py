@@ -1,0 +1,57 @@
+"""The MkDocs configuration for the generated docs folder, derived from site_config.yml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.config import Project
+from generator.sitemodel import SiteModel
+
+HOOKS_FILE = Path(__file__).with_name("mkdocs_hooks.py")
+
+
+def mkdocs_config(project: Project, site: SiteModel, docs_dir: Path, site_dir: Path) -> dict:
+    """A plain dict, written as mkdocs.yml beside the docs folder."""
+    info = project.config.site
+    nav: list[Any] = [
+        {"Home": "index.md"},
+        {"Stories": "stories/index.md"},
+        {"Topics": "topics/index.md"},
+        {"Support directory": "resources/index.md"},
+    ]
+    nav += [{page.title: f"{page.slug}/index.md"} for page in site.pages]
+    return {
+        "site_name": info.name,
+        "site_url": info.url,
+        "site_description": info.description,
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "use_directory_urls": True,
+        "strict": False,
+        "nav": nav,
+        "theme": {
+            "name": "material",
+            "custom_dir": str(project.templates_dir / "overrides"),
+            "language": info.language,
+            "font": False,  # Material loads Google Fonts otherwise: no request leaves the site
+            "features": ["navigation.top", "search.highlight"],
+            "palette": {"scheme": "default", "primary": "teal", "accent": "deep orange"},
+        },
+        "extra_css": ["assets/beenthere.css"],
+        "extra": {"generator": False},
+        "hooks": [str(HOOKS_FILE)],
+        "plugins": [{"search": {"lang": info.language}}],
+        "markdown_extensions": [
+            "attr_list",
+            "admonition",
+            "md_in_html",
+            {"toc": {"permalink": False}},
+            "tables",
+        ],
+        "validation": {
+            "nav": {"omitted_files": "ignore"},
+            "links": {"not_found": "warn", "absolute_links": "ignore",
+                      "unrecognized_links": "ignore"},
+        },
+    }

@@ -1,0 +1,166 @@
+"""The content contract: front matter of stories, resources and pages, declared once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from generator.schema import IsoDate, Strict
+from generator.yamlsource import ParsedYaml
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_RE = re.compile(ID_PATTERN)
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+"""Lowercase words and digits joined by single hyphens: safe in a URL and a file name."""
+Handle = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{1,38}$")]
+"""An editor's handle (never a real name)."""
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
+class Status(str, Enum):
+    PUBLISHED = "published"
+    DRAFT = "draft"
+
+
+class Consent(Strict):
+    """The storyteller's consent; the signed record itself is kept outside this repository."""
+
+    reference: Text
+    """Id of the signed consent record (internal: never published)."""
+    given: IsoDate
+    """Date consent was signed."""
+    scope: list[str]
+    """Channels the storyteller agreed to; must include 'website'."""
+    expires: IsoDate | None = None
+    """After this date the story is taken down."""
+    withdrawn: IsoDate | None = None
+    """Set when the storyteller withdraws; the story is taken down."""
+
+
+class Approval(Strict):
+    """An approval bound to the exact text it approved (written by `beenthere approve`)."""
+
+    by: Handle
+    fingerprint: str
+    date: IsoDate
+
+
+class Waiver(Strict):
+    """An editor's acceptance of one specific finding."""
+
+    rule: str
+    """Rule id (e.g. BT301) or name."""
+    text: str
+    """The exact text the finding matched."""
+    reason: Text
+    by: Handle
+
+
+class Review(Strict):
+    """Who anonymised and approved the story (internal: never published)."""
+
+    anonymised_by: Handle
+    approved_by: list[Handle] = Field(default_factory=list)
+    approvals: list[Approval] = Field(default_factory=list)
+
+
+class StoryMeta(Strict):
+    """Front matter of ``content/stories/<id>.md`` or ``content/stories/<id>/index.md``."""
+
+    id: Id
+    title: Text
+    pseudonym: Text
+    """The public name the storyteller chose."""
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
+    topics: list[str] = Field(min_length=1)
+    content_warnings: list[str]
+    """Warning ids; [] when none."""
+    published: IsoDate
+    status: Status
+    consent: Consent
+    review: Review
+    waivers: list[Waiver] = Field(default_factory=list)
+    aliases: list[Id] = Field(default_factory=list)
+    """Earlier ids of this story, kept working as redirects."""
+
+
+class Contact(Strict):
+    phone: str | None = None
+    email: str | None = None
+    text: str | None = None
+    """E.g. 'Text HELP to 60000'."""
+    address: str | None = None
+
+
+class ResourceMeta(Strict):
+    """Front matter of ``content/resources/<id>.md``; the body describes the service."""
+
+    id: Id
+    name: Text
+    organisation: Text
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")]
+    categories: list[str] = Field(min_length=1)
+    regions: list[str] = Field(min_length=1)
+    eligibility: Text
+    contact: Contact = Field(default_factory=Contact)
+    last_verified: IsoDate
+    waivers: list[Waiver] = Field(default_factory=list)
+    aliases: list[Id] = Field(default_factory=list)
+
+
+class PageMeta(Strict):
+    """Front matter of ``content/pages/<id>.md``."""
+
+    title: Text
+    description: str = ""
+    order: int = 100
+    """Position in the navigation (smaller first)."""
+
+
+Kind = Literal["story", "resource", "page"]
+MODELS = {"story": StoryMeta, "resource": ResourceMeta, "page": PageMeta}
+
+
+@dataclass
+class Document:
+    """One content file, as loaded. ``meta`` is None when its front matter is invalid."""
+
+    kind: Kind
+    path: Path
+    rel: str
+    """Path relative to the project root, as reports show it."""
+    slug: str
+    """Id taken from the file or folder name."""
+    body: str
+    body_line: int
+    """Line number of the body's first line in the file."""
+    parsed: ParsedYaml
+    meta: StoryMeta | ResourceMeta | PageMeta | None = None
+    images: list[Path] = field(default_factory=list)
+    """Image files beside a folder story's index.md."""
+
+    def line_of(self, *path: str | int) -> int | None:
+        return self.parsed.line_of(path)
+
+    @property
+    def id(self) -> str:
+        meta_id = getattr(self.meta, "id", None)
+        return meta_id or self.slug
+
+
+def lapsed_reason(meta: StoryMeta, today: date) -> str | None:
+    """Why a valid story must not be published today, or None when it may be."""
+    if meta.status is Status.DRAFT:
+        return "draft"
+    if meta.consent.withdrawn is not None:
+        return f"consent withdrawn on {meta.consent.withdrawn.isoformat()}"
+    if meta.consent.expires is not None and meta.consent.expires <= today:
+        return f"consent expired on {meta.consent.expires.isoformat()}"
+    return None

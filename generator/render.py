@@ -1,0 +1,124 @@
+"""Render the site model into MkDocs markdown pages through the Jinja2 templates (pure)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+
+from generator.sitemodel import SiteModel
+
+STORIES_PER_INDEX_PAGE = 50
+
+
+@dataclass
+class RenderedDocs:
+    """The MkDocs docs folder, in memory: markdown text by path, and files to copy."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    copies: dict[str, Path] = field(default_factory=dict)
+    """Destination path in docs → source file (story images, static assets)."""
+
+
+def template_environment(templates_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir / "pages"),
+        autoescape=True,  # every value is HTML-escaped unless a template says otherwise
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["longdate"] = lambda d: f"{d.day} {d:%B %Y}"
+    env.filters["mdtext"] = markdown_text
+    env.filters["telhref"] = lambda phone: re.sub(r"[^\d+]", "", phone)
+    env.filters["hostpath"] = host_and_path
+    return env
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|])")
+
+
+def markdown_text(value: str) -> str:
+    """Escape characters that would turn plain text into markdown syntax (links, emphasis)."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", value)
+
+
+def host_and_path(url: str) -> str:
+    """A URL as readers can read it aloud: example.org/housing."""
+    parts = urlsplit(url)
+    return (parts.netloc + parts.path).rstrip("/")
+
+
+def render_docs(site: SiteModel, templates_dir: Path) -> RenderedDocs:
+    """Every page of the site as markdown, keyed by its path under the docs folder."""
+    env = template_environment(templates_dir)
+    config = site.config
+    env.filters["warning_label"] = lambda w: config.content_warnings[w].label.lower()
+    common = {"site": site, "config": config}
+    docs = RenderedDocs()
+
+    def page(path: str, template: str, **values: object) -> None:
+        root = "../" * path.count("/")  # every page is an index.md, so links are relative
+        docs.pages[path] = env.get_template(template).render(**common, root=root, **values)
+
+    page("index.md", "home.md.j2", latest=site.stories[:6])
+    pages_of_stories = [
+        site.stories[i : i + STORIES_PER_INDEX_PAGE]
+        for i in range(0, max(len(site.stories), 1), STORIES_PER_INDEX_PAGE)
+    ]
+    for number, chunk in enumerate(pages_of_stories, start=1):
+        path = "stories/index.md" if number == 1 else f"stories/page/{number}/index.md"
+        page(path, "story_index.md.j2", stories=chunk, number=number,
+             total_pages=len(pages_of_stories))
+    for story in site.stories:
+        page(f"stories/{story.id}/index.md", "story.md.j2", story=story)
+        for image in story.images:
+            docs.copies[f"stories/{story.id}/{image.name}"] = image
+    page("topics/index.md", "topic_index.md.j2")
+    for topic_id, topic in config.topics.items():
+        page(f"topics/{topic_id}/index.md", "topic.md.j2", topic_id=topic_id, topic=topic,
+             stories=site.stories_on(topic_id))
+    page("resources/index.md", "directory.md.j2")
+    for resource in site.resources:
+        page(f"resources/{resource.id}/index.md", "resource.md.j2", resource=resource)
+    for attribute, vocabulary, folder in (
+        ("categories", config.categories, "categories"),
+        ("regions", config.regions, "regions"),
+    ):
+        page(f"{folder}/index.md", "group_index.md.j2", folder=folder, vocabulary=vocabulary)
+        for term_id, term in vocabulary.items():
+            page(f"{folder}/{term_id}/index.md", "group.md.j2", folder=folder,
+                 term_id=term_id, term=term, resources=site.resources_in(attribute, term_id))
+    for plain in site.pages:
+        page(f"{plain.slug}/index.md", "page.md.j2", page=plain)
+    return docs
+
+
+def write_docs(docs: RenderedDocs, docs_dir: Path) -> int:
+    """Write the docs folder; only files whose content changed are touched (keeps live reload
+    from looping). Returns the number of files written."""
+    written = 0
+    wanted = set(docs.pages) | set(docs.copies)
+    for path, text in docs.pages.items():
+        target = docs_dir / path
+        data = text.encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written += 1
+    for path, source in docs.copies.items():
+        target = docs_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        written += 1
+    if docs_dir.is_dir():
+        for existing in docs_dir.rglob("*"):
+            if existing.is_file() and existing.relative_to(docs_dir).as_posix() not in wanted:
+                existing.unlink()
+    return written

@@ -1,0 +1,1 @@
+"""The moderation rules. Each module holds one rule (or a tight family) as a ``RULE`` value."""

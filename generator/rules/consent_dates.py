@@ -1,0 +1,51 @@
+"""BT102: consent was given, not in the future, and not after the story was published."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.findings import Finding, Severity
+from generator.model import Document, StoryMeta
+from generator.rules.base import Context, Rule
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    meta = doc.meta
+    if not isinstance(meta, StoryMeta):
+        return
+    given = meta.consent.given
+    if given > ctx.today:
+        yield RULE.finding(
+            doc,
+            f"consent.given {given.isoformat()} is in the future",
+            doc.line_of("consent", "given"),
+            hint="use the date the consent form was signed",
+        )
+    if given > meta.published:
+        yield RULE.finding(
+            doc,
+            f"consent.given {given.isoformat()} is after published {meta.published.isoformat()}",
+            doc.line_of("consent", "given"),
+            hint="a story can only be published after consent; correct one of the dates",
+        )
+    if meta.consent.expires is not None and meta.consent.expires <= given:
+        yield RULE.finding(
+            doc,
+            "consent.expires is not after consent.given",
+            doc.line_of("consent", "expires"),
+            hint="check the expiry date on the consent form",
+        )
+
+
+RULE = Rule(
+    id="BT102",
+    name="consent-dates",
+    severity=Severity.ERROR,
+    summary="consent.given is not in the future and not after `published`; `expires` is after "
+    "`given`.",
+    rationale="A story published before consent was given was published without consent.",
+    hint="copy the dates from the signed consent record",
+    check=check,
+    examples=("published: 2026-01-01\nconsent: {given: 2026-02-01}",
+              "published: 2026-03-01\nconsent: {given: 2026-02-01}"),
+)

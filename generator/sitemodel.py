@@ -1,0 +1,138 @@
+"""What the public site shows, gathered from published documents before anything is written."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from generator.config import SiteConfig
+from generator.model import Document, PageMeta, ResourceMeta, StoryMeta
+
+WORDS_PER_MINUTE = 200
+RESERVED_PAGE_SLUGS = frozenset(
+    {"index", "stories", "topics", "resources", "categories", "regions", "search", "assets",
+     "feed", "sitemap", "404"}
+)
+
+
+@dataclass(frozen=True)
+class Story:
+    """A published story as the templates see it (no consent or review data: never public)."""
+
+    id: str
+    title: str
+    pseudonym: str
+    summary: str
+    topics: list[str]
+    content_warnings: list[str]
+    published: date
+    body: str
+    reading_minutes: int
+    images: list[Path]
+    aliases: list[str]
+
+    @property
+    def url(self) -> str:
+        return f"stories/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Resource:
+    id: str
+    name: str
+    organisation: str
+    url: str
+    categories: list[str]
+    regions: list[str]
+    eligibility: str
+    phone: str | None
+    email: str | None
+    text: str | None
+    address: str | None
+    last_verified: date
+    stale: bool
+    body: str
+    aliases: list[str]
+
+    @property
+    def page_url(self) -> str:
+        return f"resources/{self.id}/"
+
+    @property
+    def tel(self) -> str | None:
+        return "tel:" + re.sub(r"[^\d+]", "", self.phone) if self.phone else None
+
+
+@dataclass(frozen=True)
+class Page:
+    slug: str
+    title: str
+    description: str
+    order: int
+    body: str
+
+
+@dataclass
+class SiteModel:
+    """Everything the renderer needs, sorted the way readers see it."""
+
+    config: SiteConfig
+    today: date
+    stories: list[Story] = field(default_factory=list)
+    resources: list[Resource] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    withdrawn_ids: list[str] = field(default_factory=list)
+
+    def stories_on(self, topic: str) -> list[Story]:
+        return [story for story in self.stories if topic in story.topics]
+
+    def resources_in(self, attribute: str, value: str) -> list[Resource]:
+        return [r for r in self.resources if value in getattr(r, attribute)]
+
+
+def months_between(earlier: date, later: date) -> int:
+    return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
+
+
+def build_site_model(
+    config: SiteConfig, documents: list[Document], today: date, withdrawn_ids: list[str]
+) -> SiteModel:
+    """Only the public fields of published documents are copied across."""
+    site = SiteModel(config=config, today=today, withdrawn_ids=sorted(withdrawn_ids))
+    stale_after = config.moderation.stale_after_months
+    for doc in documents:
+        meta = doc.meta
+        if isinstance(meta, StoryMeta):
+            words = len(doc.body.split())
+            site.stories.append(
+                Story(
+                    id=meta.id, title=meta.title, pseudonym=meta.pseudonym, summary=meta.summary,
+                    topics=list(meta.topics), content_warnings=list(meta.content_warnings),
+                    published=meta.published, body=doc.body,
+                    reading_minutes=max(1, round(words / WORDS_PER_MINUTE)),
+                    images=list(doc.images), aliases=list(meta.aliases),
+                )
+            )
+        elif isinstance(meta, ResourceMeta):
+            site.resources.append(
+                Resource(
+                    id=meta.id, name=meta.name, organisation=meta.organisation, url=meta.url,
+                    categories=list(meta.categories), regions=list(meta.regions),
+                    eligibility=meta.eligibility, phone=meta.contact.phone,
+                    email=meta.contact.email, text=meta.contact.text,
+                    address=meta.contact.address, last_verified=meta.last_verified,
+                    stale=months_between(meta.last_verified, today) >= stale_after,
+                    body=doc.body, aliases=list(meta.aliases),
+                )
+            )
+        elif isinstance(meta, PageMeta):
+            site.pages.append(
+                Page(slug=doc.slug, title=meta.title, description=meta.description,
+                     order=meta.order, body=doc.body)
+            )
+    site.stories.sort(key=lambda s: (s.published, s.id), reverse=True)
+    site.resources.sort(key=lambda r: r.name.casefold())
+    site.pages.sort(key=lambda p: (p.order, p.title))
+    return site

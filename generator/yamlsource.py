@@ -1,0 +1,136 @@
+"""Parse YAML safely and remember the line of every key, so errors can point at it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_DEPTH = 24
+"""Front matter and config are shallow; anything deeper is a mistake or an attack."""
+
+Path = tuple[Any, ...]
+
+
+@dataclass
+class YamlProblem(Exception):
+    """The YAML cannot be used; ``line`` is 1-based within the whole file."""
+
+    message: str
+    line: int | None = None
+    column: int | None = None
+    hint: str = ""
+
+
+@dataclass
+class ParsedYaml:
+    data: Any
+    lines: dict[Path, int]
+    """Line of each key (and each list item) by its path, e.g. ``("consent", "given")``."""
+
+    def line_of(self, path: Path) -> int | None:
+        """The line of ``path``, or of its nearest parent that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), None)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases (never needed here; they allow
+    exponential 'billion laughs' documents)."""
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise YamlProblem(
+                "YAML aliases (*name) are not allowed",
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+                "write the value out in full instead of referring to an anchor",
+            )
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise YamlProblem(
+                f"YAML anchors (&{anchor}) are not allowed",
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+                "remove the anchor and write each value out in full",
+            )
+        return super().compose_node(parent, index)
+
+
+# Dates stay strings so that the schema, not PyYAML, judges them (and can say on which line).
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def parse_yaml(text: str, line_offset: int = 0) -> ParsedYaml:
+    """Parse one YAML document. ``line_offset`` is added to every line (for front matter)."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return ParsedYaml({}, {})
+        lines: dict[Path, int] = {(): node.start_mark.line + 1 + line_offset}
+        _walk(node, (), lines, line_offset, 0)
+        data = loader.construct_document(node)
+    except YamlProblem as problem:
+        if problem.line is not None:
+            problem.line += line_offset
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        column = mark.column + 1 if mark else None
+        what = " ".join(part for part in (exc.context, exc.problem) if part)
+        raise YamlProblem(
+            f"malformed YAML: {what}",
+            line,
+            column,
+            "check indentation, colons and quotes on this line; "
+            "text containing ': ' or starting with a symbol needs quotes",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"malformed YAML: {exc}", hint="fix the YAML syntax") from None
+    except (RecursionError, ValueError, TypeError, OverflowError) as exc:
+        raise YamlProblem(f"YAML value cannot be read: {exc}", hint="simplify the value") from None
+    finally:
+        loader.dispose()
+    return ParsedYaml(data, lines)
+
+
+def _walk(node: Node, path: Path, lines: dict[Path, int], offset: int, depth: int) -> None:
+    if depth > MAX_DEPTH:
+        raise YamlProblem(
+            f"YAML nested more than {MAX_DEPTH} levels deep",
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
+            "front matter is flat: keys, short lists and one level of sub-keys",
+        )
+    if isinstance(node, MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else repr(key_node)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                raise YamlProblem(
+                    f"duplicate key '{key}' (first on line {seen[key] + offset})",
+                    line,
+                    key_node.start_mark.column + 1,
+                    "keep one of them; YAML would silently use the last",
+                )
+            seen[key] = line
+            lines[path + (key,)] = line + offset
+            _walk(value_node, path + (key,), lines, offset, depth + 1)
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[path + (index,)] = item.start_mark.line + 1 + offset
+            _walk(item, path + (index,), lines, offset, depth + 1)
