@@ -31,8 +31,9 @@ def story_files(project: Project, paths: list[Path]) -> list[Path]:
         if not path.is_relative_to(stories_dir):
             raise UsageError(f"{path} is not inside content/stories/")
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*.md")
-                            if p.parent == stories_dir or p.name == "index.md")
+            found += sorted(
+                p for p in path.rglob("*.md") if p.parent == stories_dir or p.name == "index.md"
+            )
         elif path.is_file():
             found.append(path)
         else:
@@ -51,8 +52,9 @@ def approve(doc: Document, handle: str, today: date) -> tuple[str, Approved]:
     approved_by = list(meta.review.approved_by)
     if handle not in approved_by:
         approved_by.append(handle)
-    review = Review(anonymised_by=meta.review.anonymised_by, approved_by=approved_by,
-                    approvals=approvals)
+    review = Review(
+        anonymised_by=meta.review.anonymised_by, approved_by=approved_by, approvals=approvals
+    )
     text = replace_review_block(doc.path.read_text("utf-8"), doc.line_of("review"), review)
     count = len({a.by for a in approvals if a.fingerprint == fingerprint})
     return text, Approved(doc.rel, fingerprint, count)

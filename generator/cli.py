@@ -16,11 +16,18 @@ from generator.errors import BeenThereError, BuildBlocked, ConfigError
 from generator.findings import Finding
 
 CONFIG_OPTION = click.option(
-    "--config", "config_file", type=click.Path(path_type=Path), default=Path("site_config.yml"),
-    show_default=True, help="The site configuration; the project root is its folder.",
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    default=Path("site_config.yml"),
+    show_default=True,
+    help="The site configuration; the project root is its folder.",
 )
 TODAY_OPTION = click.option(
-    "--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, hidden=True,
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    hidden=True,
     help="Pretend today is this date (for tests); also BEENTHERE_TODAY.",
 )
 
@@ -52,8 +59,14 @@ def main() -> None:
 
 @main.command()
 @CONFIG_OPTION
-@click.option("--format", "fmt", type=click.Choice(report.FORMATS), default="text",
-              show_default=True, help="text for people, json for tools, github for CI.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(report.FORMATS),
+    default="text",
+    show_default=True,
+    help="text for people, json for tools, github for CI.",
+)
 @TODAY_OPTION
 def check(config_file: Path, fmt: str, today) -> None:
     """Run the moderation checklist. Exit 1 when any error stands."""
@@ -73,15 +86,21 @@ def check(config_file: Path, fmt: str, today) -> None:
 
 @main.command()
 @CONFIG_OPTION
-@click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="Output folder (default: site/ beside the config).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Output folder (default: site/ beside the config).",
+)
 @TODAY_OPTION
 def build(config_file: Path, out: Path | None, today) -> None:
     """Check, render and build the site. Exit 1 when the checklist blocks it."""
     out = out or config_file.resolve().parent / "site"
     try:
         result = build_module.build(
-            config_file, out, _today(today),
+            config_file,
+            out,
+            _today(today),
             progress=lambda phase: click.echo(f"» {phase}", err=True),
         )
     except BeenThereError as error:
@@ -126,8 +145,9 @@ def approve(paths: tuple[Path, ...], handle: str, config_file: Path, today) -> N
     for doc in content.documents:
         if doc.kind != "story" or doc.path.resolve() not in targets:
             continue
-        blocking = [f for f in verdict.findings
-                    if f.file == doc.rel and f.blocks and f.rule != "BT111"]
+        blocking = [
+            f for f in verdict.findings if f.file == doc.rel and f.blocks and f.rule != "BT111"
+        ]
         if blocking or doc.meta is None:
             refused += 1
             click.echo(report.render_text(blocking), err=True)
@@ -136,6 +156,149 @@ def approve(paths: tuple[Path, ...], handle: str, config_file: Path, today) -> N
         text, approved = approve_doc(doc, handle, day)
         write_atomically(doc.path, text)
         required = project.config.moderation.required_approvals
-        click.echo(f"approved {approved.rel} as {handle} "
-                   f"({approved.count} of {required} approvals of this text)")
+        click.echo(
+            f"approved {approved.rel} as {handle} "
+            f"({approved.count} of {required} approvals of this text)"
+        )
     sys.exit(1 if refused else 0)
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option(
+    "--dev-addr",
+    default="127.0.0.1:8000",
+    show_default=True,
+    help="Address to serve the preview on.",
+)
+@TODAY_OPTION
+def serve(config_file: Path, dev_addr: str, today) -> None:
+    """Live preview for editors, drafts and unapproved stories included (under a banner)."""
+    from generator.preview import serve as serve_preview
+
+    try:
+        serve_preview(config_file, _today(today), dev_addr)
+    except BeenThereError as error:
+        _fail(error)
+
+
+def _ids(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+@main.group()
+def new() -> None:
+    """Write a new story or resource skeleton (asks for what it needs)."""
+
+
+def _write_new(project_root: Path, folder: str, slug: str, text: str) -> None:
+    if not slug:
+        click.secho(
+            "error: the title gives no usable id; use letters or digits", fg="red", err=True
+        )
+        sys.exit(2)
+    target = project_root / "content" / folder / f"{slug}.md"
+    if target.exists() or (target.parent / slug).exists():
+        click.secho(
+            f"error: {target.relative_to(project_root)} already exists; not overwritten. "
+            "Choose another title.",
+            fg="red",
+            err=True,
+        )
+        sys.exit(2)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {target.relative_to(project_root)}")
+
+
+@new.command("story")
+@CONFIG_OPTION
+@click.option("--title", prompt=True)
+@click.option("--pseudonym", prompt="Pseudonym (the public name the storyteller chose)")
+@click.option("--summary", prompt="One-sentence summary")
+@click.option("--topics", prompt="Topic ids, comma-separated")
+@click.option(
+    "--warnings",
+    "content_warnings",
+    prompt="Content warning ids, comma-separated",
+    default="",
+    show_default=False,
+)
+@click.option("--consent-reference", prompt=True)
+@click.option(
+    "--consent-given",
+    prompt="Consent given (YYYY-MM-DD)",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+)
+@click.option("--anonymised-by", prompt="Your editor handle")
+@TODAY_OPTION
+def new_story(
+    config_file,
+    title,
+    pseudonym,
+    summary,
+    topics,
+    content_warnings,
+    consent_reference,
+    consent_given,
+    anonymised_by,
+    today,
+) -> None:
+    """A new draft story."""
+    from generator.config import load_config
+    from generator.scaffold import slugify, story_skeleton
+
+    try:
+        project = load_config(config_file)
+    except BeenThereError as error:
+        _fail(error)
+        return
+    text = story_skeleton(
+        title=title,
+        pseudonym=pseudonym,
+        summary=summary,
+        topics=_ids(topics),
+        content_warnings=_ids(content_warnings),
+        consent_reference=consent_reference,
+        consent_given=consent_given.date(),
+        anonymised_by=anonymised_by,
+        today=_today(today),
+    )
+    _write_new(project.root, "stories", slugify(title), text)
+
+
+@new.command("resource")
+@CONFIG_OPTION
+@click.option("--name", prompt=True)
+@click.option("--organisation", prompt=True)
+@click.option("--url", prompt="Website (https://…)")
+@click.option("--categories", prompt="Category ids, comma-separated")
+@click.option("--regions", prompt="Region ids, comma-separated", default="national")
+@click.option("--eligibility", prompt="Who it is for")
+@click.option("--phone", prompt=True, default="", show_default=False)
+@click.option("--email", prompt=True, default="", show_default=False)
+@TODAY_OPTION
+def new_resource(
+    config_file, name, organisation, url, categories, regions, eligibility, phone, email, today
+) -> None:
+    """A new resource for the directory."""
+    from generator.config import load_config
+    from generator.scaffold import resource_skeleton, slugify
+
+    try:
+        project = load_config(config_file)
+    except BeenThereError as error:
+        _fail(error)
+        return
+    text = resource_skeleton(
+        name=name,
+        organisation=organisation,
+        url=url,
+        categories=_ids(categories),
+        regions=_ids(regions),
+        eligibility=eligibility,
+        phone=phone or None,
+        email=email or None,
+        today=_today(today),
+    )
+    _write_new(project.root, "resources", slugify(name), text)

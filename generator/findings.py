@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How a finding affects the build: errors block, warnings are shown, info is reported."""
 
     ERROR = "error"
@@ -59,7 +59,7 @@ class Finding:
 
 
 def mask(text: str) -> str:
-    """Keep just enough of a sensitive match to find it again: ``07700 900123`` → ``07700 9•••••``."""
+    """Keep just enough of a sensitive match to find it: ``07700 900123`` → ``07700 9•••••``."""
     visible = max(1, min(6, len(text) // 2)) if len(text) > 3 else 1
     shown = text[:visible]
     hidden = "".join("•" if not ch.isspace() else ch for ch in text[visible:])

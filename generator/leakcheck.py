@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import re
@@ -10,12 +11,14 @@ from pathlib import Path
 
 from generator.findings import Finding, Severity
 from generator.model import Document, StoryMeta
+from generator.rules import leak_check as leak_rule
 
-RULE = "BT801"
+RULE = leak_rule.RULE.id
 SHINGLE = 8
 """Words in a row that count as a quotation of an unpublished story."""
 TEXT_SUFFIXES = {".html", ".htm", ".json", ".xml", ".txt", ".csv", ".js", ".md", ".atom", ".rss"}
 _WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"[\w-]+")
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -60,10 +63,8 @@ def unpublished_shingles(documents: Iterable[Document]) -> dict[tuple[str, ...],
 def _readable(path: Path) -> str:
     text = path.read_text("utf-8", errors="replace")
     if path.suffix == ".json":
-        try:
+        with contextlib.suppress(ValueError):
             text = json.dumps(json.loads(text), ensure_ascii=False)
-        except ValueError:
-            pass
     return html.unescape(_TAG.sub(" ", text)) + "\n" + text
 
 
@@ -71,37 +72,51 @@ def check_output(
     site_dir: Path, published: list[Document], excluded: list[Document]
 ) -> list[Finding]:
     """Scan every text file of the built site; each hit is a blocking finding."""
-    terms = internal_terms([*published, *excluded])
-    pattern = (
-        re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)),
-                   re.IGNORECASE)
-        if terms else None
-    )
+    terms = {term.casefold() for term in internal_terms([*published, *excluded])}
+    # one-token terms (handles, references, fingerprints) are looked up in a set of the file's
+    # tokens: linear in the file, however many terms there are
+    single = {t for t in terms if _TOKEN.fullmatch(t)}
+    single |= {t.split(":", 1)[1] for t in terms if t.startswith("sha256:")}
+    multi = {t for t in terms - single if not t.startswith("sha256:")}
     shingles = unpublished_shingles(excluded)
     findings: list[Finding] = []
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file() or path.suffix.lower() not in TEXT_SUFFIXES:
             continue
         text = _readable(path)
+        folded = text.casefold()
         rel = path.relative_to(site_dir).as_posix()
-        if pattern is not None:
-            hit = pattern.search(text)
-            if hit:
-                findings.append(Finding(
-                    rel, RULE, Severity.ERROR,
+        hit = next(iter(single.intersection(_TOKEN.findall(folded))), None)
+        hit = hit or next((t for t in multi if t in folded), None)
+        if hit:
+            findings.append(
+                Finding(
+                    rel,
+                    RULE,
+                    Severity.ERROR,
                     "internal metadata (consent reference, editor handle or fingerprint) "
-                    "appears in the built site", "remove it from the published text or "
-                    "templates; internal fields must never be shown",
-                    match=hit.group(0), sensitive=True))
+                    "appears in the built site",
+                    "remove it from the published text or templates; internal fields must "
+                    "never be shown",
+                    match=hit,
+                    sensitive=True,
+                )
+            )
         if shingles:
             words = _words(text)
             for i in range(len(words) - SHINGLE + 1):
                 source = shingles.get(tuple(words[i : i + SHINGLE]))
                 if source:
-                    findings.append(Finding(
-                        rel, RULE, Severity.ERROR,
-                        f"text of an unpublished story ({source}) appears in the built site",
-                        "find where this text is copied from and remove it",
-                        match=" ".join(words[i : i + SHINGLE]), sensitive=True))
+                    findings.append(
+                        Finding(
+                            rel,
+                            RULE,
+                            Severity.ERROR,
+                            f"text of an unpublished story ({source}) appears in the built site",
+                            "find where this text is copied from and remove it",
+                            match=" ".join(words[i : i + SHINGLE]),
+                            sensitive=True,
+                        )
+                    )
                     break
     return findings

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from generator.config import Project
 from generator.findings import Finding, Severity
 from generator.model import ID_RE, MODELS, Document, Kind
-from generator.schema import Strict, IsoDate, validation_findings
+from generator.schema import IsoDate, Strict, validation_findings
 from generator.yamlsource import ParsedYaml, YamlProblem, parse_yaml
 
 READ_RULE = "BT001"
@@ -205,9 +205,7 @@ def load_document(
         fm, body = _HANDLER.split(text)
     except ValueError:
         findings.append(
-            _problem(
-                project, path, "front matter is not closed", "end it with a line of ---", 1
-            )
+            _problem(project, path, "front matter is not closed", "end it with a line of ---", 1)
         )
         return None, findings
     fm_offset = text.count("\n", 0, start.end())
@@ -220,13 +218,20 @@ def load_document(
     doc = Document(kind, path, rel, slug, body, body_line, parsed)
     if kind == "story" and path.name == "index.md":
         doc.images = sorted(
-            p for p in path.parent.iterdir()
+            p
+            for p in path.parent.iterdir()
             if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file() and not p.is_symlink()
         )
     if not isinstance(parsed.data, dict):
         findings.append(
-            Finding(rel, SCHEMA_RULE, Severity.ERROR, "front matter must be key: value lines",
-                    "write one `key: value` per line", fm_offset + 1)
+            Finding(
+                rel,
+                SCHEMA_RULE,
+                Severity.ERROR,
+                "front matter must be key: value lines",
+                "write one `key: value` per line",
+                fm_offset + 1,
+            )
         )
         return doc, findings
     model = MODELS[kind]
@@ -236,8 +241,14 @@ def load_document(
         findings.extend(validation_findings(exc, model, parsed, rel, SCHEMA_RULE))
     except (RecursionError, ValueError, TypeError) as exc:
         findings.append(
-            Finding(rel, SCHEMA_RULE, Severity.ERROR, f"front matter cannot be read: {exc}",
-                    "simplify the front matter", fm_offset + 1)
+            Finding(
+                rel,
+                SCHEMA_RULE,
+                Severity.ERROR,
+                f"front matter cannot be read: {exc}",
+                "simplify the front matter",
+                fm_offset + 1,
+            )
         )
     return doc, findings
 
@@ -255,8 +266,14 @@ def _load_withdrawn(project: Project, path: Path) -> tuple[list[WithdrawnEntry],
     data = parsed.data or []
     if not isinstance(data, list):
         return [], [
-            Finding(rel, SCHEMA_RULE, Severity.ERROR, "expected a list of {id, date} entries",
-                    "write `- id: story-id` and `  date: YYYY-MM-DD` for each", 1)
+            Finding(
+                rel,
+                SCHEMA_RULE,
+                Severity.ERROR,
+                "expected a list of {id, date} entries",
+                "write `- id: story-id` and `  date: YYYY-MM-DD` for each",
+                1,
+            )
         ]
     entries: list[WithdrawnEntry] = []
     findings: list[Finding] = []
@@ -266,8 +283,14 @@ def _load_withdrawn(project: Project, path: Path) -> tuple[list[WithdrawnEntry],
         except ValidationError as exc:
             for finding in validation_findings(exc, WithdrawnEntry, parsed, rel, SCHEMA_RULE):
                 findings.append(
-                    Finding(finding.file, finding.rule, finding.severity, finding.message,
-                            finding.hint, parsed.line_of((index,)))
+                    Finding(
+                        finding.file,
+                        finding.rule,
+                        finding.severity,
+                        finding.message,
+                        finding.hint,
+                        parsed.line_of((index,)),
+                    )
                 )
     return entries, findings
 

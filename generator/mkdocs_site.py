@@ -51,7 +51,10 @@ def mkdocs_config(project: Project, site: SiteModel, docs_dir: Path, site_dir: P
         ],
         "validation": {
             "nav": {"omitted_files": "ignore"},
-            "links": {"not_found": "warn", "absolute_links": "ignore",
-                      "unrecognized_links": "ignore"},
+            "links": {
+                "not_found": "warn",
+                "absolute_links": "ignore",
+                "unrecognized_links": "ignore",
+            },
         },
     }

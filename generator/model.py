@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -24,7 +24,7 @@ Handle = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{1,38}$")
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     PUBLISHED = "published"
     DRAFT = "draft"
 

@@ -84,16 +84,24 @@ def _resolve_severities(project: Project) -> tuple[dict[str, Severity], list[Fin
         rule = lookup(key)
         if rule is None:
             problems.append(
-                Finding(config_file, CONFIG_RULE, Severity.ERROR,
-                        f"moderation.severities: unknown rule '{key}'",
-                        "use a rule id or name from the editors' rule reference")
+                Finding(
+                    config_file,
+                    CONFIG_RULE,
+                    Severity.ERROR,
+                    f"moderation.severities: unknown rule '{key}'",
+                    "use a rule id or name from the editors' rule reference",
+                )
             )
         elif rule.structural and severity is not Severity.ERROR:
             problems.append(
-                Finding(config_file, CONFIG_RULE, Severity.ERROR,
-                        f"moderation.severities: {rule.id} ({rule.name}) cannot be lowered",
-                        "structural rules keep unreadable or unconsented content out; "
-                        "fix the content instead")
+                Finding(
+                    config_file,
+                    CONFIG_RULE,
+                    Severity.ERROR,
+                    f"moderation.severities: {rule.id} ({rule.name}) cannot be lowered",
+                    "structural rules keep unreadable or unconsented content out; "
+                    "fix the content instead",
+                )
             )
         else:
             resolved[rule.id] = severity

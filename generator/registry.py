@@ -10,6 +10,7 @@ from generator.rules import (
     file_readable,
     front_matter_schema,
     id_matches_path,
+    leak_check,
     story_lapsed,
     unique_ids,
     vocabulary,
@@ -29,6 +30,7 @@ RULES: tuple[Rule, ...] = (
     story_lapsed.RULE,
     withdrawn_register.RULE,
     approvals.RULE,
+    leak_check.RULE,
 )
 
 RETIRED_IDS: frozenset[str] = frozenset()
@@ -36,6 +38,8 @@ RETIRED_IDS: frozenset[str] = frozenset()
 
 LOAD_PHASE = frozenset({"BT001", "BT002"})
 """Rules the loader applies while reading files (they have no check function)."""
+OUTPUT_PHASE = frozenset({"BT801"})
+"""Rules the build applies to its output before publishing it (tested end to end)."""
 
 
 def _validate(rules: tuple[Rule, ...]) -> dict[str, Rule]:
@@ -48,7 +52,7 @@ def _validate(rules: tuple[Rule, ...]) -> dict[str, Rule]:
         if rule.id in RETIRED_IDS:
             raise RuntimeError(f"rule id {rule.id} was retired and must not be reused")
         has_check = rule.check is not None or rule.check_content is not None
-        if has_check == (rule.id in LOAD_PHASE):
+        if has_check == (rule.id in LOAD_PHASE | OUTPUT_PHASE):
             raise RuntimeError(f"rule {rule.id} must have exactly one way of being applied")
         if not (rule.summary and rule.rationale and rule.hint):
             raise RuntimeError(f"rule {rule.id} is not fully documented")

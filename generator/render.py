@@ -73,16 +73,26 @@ def render_docs(site: SiteModel, templates_dir: Path) -> RenderedDocs:
     ]
     for number, chunk in enumerate(pages_of_stories, start=1):
         path = "stories/index.md" if number == 1 else f"stories/page/{number}/index.md"
-        page(path, "story_index.md.j2", stories=chunk, number=number,
-             total_pages=len(pages_of_stories))
+        page(
+            path,
+            "story_index.md.j2",
+            stories=chunk,
+            number=number,
+            total_pages=len(pages_of_stories),
+        )
     for story in site.stories:
         page(f"stories/{story.id}/index.md", "story.md.j2", story=story)
         for image in story.images:
             docs.copies[f"stories/{story.id}/{image.name}"] = image
     page("topics/index.md", "topic_index.md.j2")
     for topic_id, topic in config.topics.items():
-        page(f"topics/{topic_id}/index.md", "topic.md.j2", topic_id=topic_id, topic=topic,
-             stories=site.stories_on(topic_id))
+        page(
+            f"topics/{topic_id}/index.md",
+            "topic.md.j2",
+            topic_id=topic_id,
+            topic=topic,
+            stories=site.stories_on(topic_id),
+        )
     page("resources/index.md", "directory.md.j2")
     for resource in site.resources:
         page(f"resources/{resource.id}/index.md", "resource.md.j2", resource=resource)
@@ -92,8 +102,14 @@ def render_docs(site: SiteModel, templates_dir: Path) -> RenderedDocs:
     ):
         page(f"{folder}/index.md", "group_index.md.j2", folder=folder, vocabulary=vocabulary)
         for term_id, term in vocabulary.items():
-            page(f"{folder}/{term_id}/index.md", "group.md.j2", folder=folder,
-                 term_id=term_id, term=term, resources=site.resources_in(attribute, term_id))
+            page(
+                f"{folder}/{term_id}/index.md",
+                "group.md.j2",
+                folder=folder,
+                term_id=term_id,
+                term=term,
+                resources=site.resources_in(attribute, term_id),
+            )
     for plain in site.pages:
         page(f"{plain.slug}/index.md", "page.md.j2", page=plain)
     return docs

@@ -24,11 +24,12 @@ def _title(finding: Finding) -> str:
 
 
 def summary_line(findings: list[Finding]) -> str:
-    counts = Counter(
-        "waived" if f.waived_by else f.severity.value for f in findings
-    )
-    parts = [f"{counts[k]} {k}{'s' if counts[k] != 1 and k != 'info' else ''}"
-             for k in ("error", "warning", "info", "waived") if counts[k]]
+    counts = Counter("waived" if f.waived_by else f.severity.value for f in findings)
+    parts = [
+        f"{counts[k]} {k}{'s' if counts[k] != 1 and k != 'info' else ''}"
+        for k in ("error", "warning", "info", "waived")
+        if counts[k]
+    ]
     return ", ".join(parts) if parts else "no findings"
 
 

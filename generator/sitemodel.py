@@ -12,8 +12,19 @@ from generator.model import Document, PageMeta, ResourceMeta, StoryMeta
 
 WORDS_PER_MINUTE = 200
 RESERVED_PAGE_SLUGS = frozenset(
-    {"index", "stories", "topics", "resources", "categories", "regions", "search", "assets",
-     "feed", "sitemap", "404"}
+    {
+        "index",
+        "stories",
+        "topics",
+        "resources",
+        "categories",
+        "regions",
+        "search",
+        "assets",
+        "feed",
+        "sitemap",
+        "404",
+    }
 )
 
 
@@ -32,6 +43,8 @@ class Story:
     reading_minutes: int
     images: list[Path]
     aliases: list[str]
+    preview_notice: str | None = None
+    """Only in `beenthere serve`: why this story would not be published yet."""
 
     @property
     def url(self) -> str:
@@ -93,13 +106,21 @@ class SiteModel:
 
 
 def months_between(earlier: date, later: date) -> int:
-    return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
+    return (
+        (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
+    )
 
 
 def build_site_model(
-    config: SiteConfig, documents: list[Document], today: date, withdrawn_ids: list[str]
+    config: SiteConfig,
+    documents: list[Document],
+    today: date,
+    withdrawn_ids: list[str],
+    notices: dict[str, str] | None = None,
 ) -> SiteModel:
-    """Only the public fields of published documents are copied across."""
+    """Only the public fields of published documents are copied across. ``notices`` (preview
+    only) maps a story's file to the banner explaining why it is not published."""
+    notices = notices or {}
     site = SiteModel(config=config, today=today, withdrawn_ids=sorted(withdrawn_ids))
     stale_after = config.moderation.stale_after_months
     for doc in documents:
@@ -108,29 +129,49 @@ def build_site_model(
             words = len(doc.body.split())
             site.stories.append(
                 Story(
-                    id=meta.id, title=meta.title, pseudonym=meta.pseudonym, summary=meta.summary,
-                    topics=list(meta.topics), content_warnings=list(meta.content_warnings),
-                    published=meta.published, body=doc.body,
+                    id=meta.id,
+                    title=meta.title,
+                    pseudonym=meta.pseudonym,
+                    summary=meta.summary,
+                    topics=list(meta.topics),
+                    content_warnings=list(meta.content_warnings),
+                    published=meta.published,
+                    body=doc.body,
                     reading_minutes=max(1, round(words / WORDS_PER_MINUTE)),
-                    images=list(doc.images), aliases=list(meta.aliases),
+                    images=list(doc.images),
+                    aliases=list(meta.aliases),
+                    preview_notice=notices.get(doc.rel),
                 )
             )
         elif isinstance(meta, ResourceMeta):
             site.resources.append(
                 Resource(
-                    id=meta.id, name=meta.name, organisation=meta.organisation, url=meta.url,
-                    categories=list(meta.categories), regions=list(meta.regions),
-                    eligibility=meta.eligibility, phone=meta.contact.phone,
-                    email=meta.contact.email, text=meta.contact.text,
-                    address=meta.contact.address, last_verified=meta.last_verified,
+                    id=meta.id,
+                    name=meta.name,
+                    organisation=meta.organisation,
+                    url=meta.url,
+                    categories=list(meta.categories),
+                    regions=list(meta.regions),
+                    eligibility=meta.eligibility,
+                    phone=meta.contact.phone,
+                    email=meta.contact.email,
+                    text=meta.contact.text,
+                    address=meta.contact.address,
+                    last_verified=meta.last_verified,
                     stale=months_between(meta.last_verified, today) >= stale_after,
-                    body=doc.body, aliases=list(meta.aliases),
+                    body=doc.body,
+                    aliases=list(meta.aliases),
                 )
             )
         elif isinstance(meta, PageMeta):
             site.pages.append(
-                Page(slug=doc.slug, title=meta.title, description=meta.description,
-                     order=meta.order, body=doc.body)
+                Page(
+                    slug=doc.slug,
+                    title=meta.title,
+                    description=meta.description,
+                    order=meta.order,
+                    body=doc.body,
+                )
             )
     site.stories.sort(key=lambda s: (s.published, s.id), reverse=True)
     site.resources.sort(key=lambda r: r.name.casefold())

@@ -40,6 +40,8 @@ RULE = Rule(
     "can reintroduce a name.",
     hint="ask editors to read the final text and run `beenthere approve <file> --by <handle>`",
     check=check,
-    examples=("approved_by: [ed-amira, ed-tom]  # typed by hand",
-              "approvals written by `beenthere approve`"),
+    examples=(
+        "approved_by: [ed-amira, ed-tom]  # typed by hand",
+        "approvals written by `beenthere approve`",
+    ),
 )

@@ -28,24 +28,18 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             doc.line_of("consent", "given"),
             hint="a story can only be published after consent; correct one of the dates",
         )
-    if meta.consent.expires is not None and meta.consent.expires <= given:
-        yield RULE.finding(
-            doc,
-            "consent.expires is not after consent.given",
-            doc.line_of("consent", "expires"),
-            hint="check the expiry date on the consent form",
-        )
 
 
 RULE = Rule(
     id="BT102",
     name="consent-dates",
     severity=Severity.ERROR,
-    summary="consent.given is not in the future and not after `published`; `expires` is after "
-    "`given`.",
+    summary="consent.given is not in the future and not after `published`.",
     rationale="A story published before consent was given was published without consent.",
     hint="copy the dates from the signed consent record",
     check=check,
-    examples=("published: 2026-01-01\nconsent: {given: 2026-02-01}",
-              "published: 2026-03-01\nconsent: {given: 2026-02-01}"),
+    examples=(
+        "published: 2026-01-01\nconsent: {given: 2026-02-01}",
+        "published: 2026-03-01\nconsent: {given: 2026-02-01}",
+    ),
 )

@@ -14,24 +14,22 @@ if TYPE_CHECKING:
 
 def check_content(content: Content, ctx: Context) -> Iterator[Finding]:
     for kind in ("story", "resource"):
+        docs = sorted(content.of_kind(kind), key=lambda d: d.rel)
+        # ids first, so that an alias never takes a URL away from a real id
+        names = [(doc, "id", doc.id, doc.line_of("id")) for doc in docs]
+        names += [
+            (doc, "alias", alias, doc.line_of("aliases", i))
+            for doc in docs
+            for i, alias in enumerate(getattr(doc.meta, "aliases", []))
+        ]
         owners: dict[str, str] = {}
-        for doc in sorted(content.of_kind(kind), key=lambda d: d.rel):
-            names = [("id", doc.id, doc.line_of("id"))]
-            names += [
-                ("alias", alias, doc.line_of("aliases", i))
-                for i, alias in enumerate(getattr(doc.meta, "aliases", []))
-            ]
-            for label, name, line in names:
-                # casefold: on a case-insensitive disk two ids must not share one folder
-                key = name.casefold()
-                if key in owners and owners[key] != doc.rel:
-                    yield RULE.finding(
-                        doc,
-                        f"{label} '{name}' is already used by {owners[key]}",
-                        line,
-                    )
-                else:
-                    owners.setdefault(key, doc.rel)
+        for doc, label, name, line in names:
+            # casefold: on a case-insensitive disk two ids must not share one folder
+            key = name.casefold()
+            if key in owners and owners[key] != doc.rel:
+                yield RULE.finding(doc, f"{label} '{name}' is already used by {owners[key]}", line)
+            else:
+                owners.setdefault(key, doc.rel)
 
 
 RULE = Rule(

@@ -30,18 +30,21 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             if value in vocabulary:
                 continue
             close = difflib.get_close_matches(value, list(vocabulary), n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else (
-                f"known {vocab_name}: {', '.join(vocabulary)}"
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else (f"known {vocab_name}: {', '.join(vocabulary)}")
             )
             yield RULE.finding(
                 doc, f"{field}: unknown id '{value}'", doc.line_of(field, index), hint=hint
             )
         if len(set(values)) != len(values):
             yield RULE.finding(
-                doc, f"{field}: the same id is listed twice", doc.line_of(field),
+                doc,
+                f"{field}: the same id is listed twice",
+                doc.line_of(field),
                 hint="list each id once",
             )
-
 
 
 RULE = Rule(

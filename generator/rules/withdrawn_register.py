@@ -38,6 +38,8 @@ RULE = Rule(
     "consent record",
     structural=True,
     check_content=check_content,
-    examples=("withdrawn.yml lists riverside-walks; stories/riverside-walks.md exists",
-              "the file deleted"),
+    examples=(
+        "withdrawn.yml lists riverside-walks; stories/riverside-walks.md exists",
+        "the file deleted",
+    ),
 )

@@ -1,0 +1,228 @@
+"""Benchmark: generate a synthetic corpus of N stories and N/2 resources, then time
+`beenthere check`, `beenthere build` and a plain `mkdocs build` of the same rendered pages.
+
+    python bench/run.py --stories 1000 --repeat 3
+
+Prints medians and the ratio build / plain mkdocs build. Timings are wall-clock, measured
+here, never asserted in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 27)
+WORDS = """
+the a and to of in was it that we he she they my our for on with at but not walk bench
+river path tea morning evening week month small steps kept going again mentor listened
+talked quiet helped learned trust hope work job course college reading letters home flat
+room door key bus town market garden kitchen shift meeting group session plan today
+tomorrow better slowly patient honest proud tired angry calm laughed remembered changed
+started stopped tried asked told
+""".split()  # noqa: SIM905 (a paragraph of words reads better than a list)
+TOPICS = [
+    "housing",
+    "employment",
+    "recovery",
+    "family",
+    "prison",
+    "probation",
+    "education",
+    "identity",
+    "peer-mentoring",
+    "mental-health",
+]
+CATEGORIES = ["housing", "employment", "family", "education", "peer-mentoring", "legal", "finance"]
+REGIONS = ["national", "north-east", "north-west", "yorkshire", "london", "wales", "scotland"]
+
+
+def sentence(rng: random.Random) -> str:
+    words = rng.choices(WORDS, k=rng.randint(8, 20))
+    return " ".join(words).capitalize() + "."
+
+
+def body(rng: random.Random, words: int) -> str:
+    paragraphs, count = [], 0
+    while count < words:
+        paragraph = " ".join(sentence(rng) for _ in range(rng.randint(3, 7)))
+        paragraphs.append(paragraph)
+        count += len(paragraph.split())
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def story_text(i: int, rng: random.Random) -> str:
+    words = int(min(3000, max(200, rng.lognormvariate(6.8, 0.35))))  # median about 900
+    topics = rng.sample(TOPICS, 2)
+    return f"""---
+id: story-{i:05d}
+title: Story number {i}
+pseudonym: Teller {i % 97}
+summary: {sentence(rng)}
+topics: [{", ".join(topics)}]
+content_warnings: []
+published: 2026-{1 + i % 10:02d}-{1 + i % 27:02d}
+status: published
+consent:
+  reference: CR-2026-{i:05d}
+  given: 2026-01-01
+  scope: [website]
+review:
+  anonymised_by: ed-bench
+  approved_by: []
+---
+
+{body(rng, words)}"""
+
+
+def resource_text(i: int, rng: random.Random) -> str:
+    return f"""---
+id: resource-{i:05d}
+name: Service number {i}
+organisation: Organisation {i % 211}
+url: https://example.org/service/{i}
+categories: [{rng.choice(CATEGORIES)}]
+regions: [{rng.choice(REGIONS)}]
+eligibility: Adults with lived experience of the justice system
+contact: {{email: service{i}@example.org}}
+last_verified: 2026-{1 + i % 10:02d}-01
+---
+
+{body(rng, 80)}"""
+
+
+def make_corpus(target: Path, stories: int) -> None:
+    """A complete project: the example config and templates, and a synthetic, approved corpus."""
+    sys.path.insert(0, str(ROOT))
+    from generator.approve import approve
+    from generator.config import load_config
+    from generator.loader import load_content
+
+    rng = random.Random(stories)
+    shutil.copy(ROOT / "site_config.yml", target / "site_config.yml")
+    shutil.copytree(ROOT / "templates", target / "templates")
+    shutil.copytree(ROOT / "content" / "pages", target / "content" / "pages")
+    (target / "content" / "stories").mkdir(parents=True)
+    (target / "content" / "resources").mkdir()
+    for i in range(stories):
+        (target / "content/stories" / f"story-{i:05d}.md").write_text(story_text(i, rng))
+    for i in range(stories // 2):
+        (target / "content/resources" / f"resource-{i:05d}.md").write_text(resource_text(i, rng))
+    project = load_config(target / "site_config.yml")
+    for handle in ("ed-bench", "ed-second"):
+        for doc in load_content(project).of_kind("story"):
+            text, _ = approve(doc, handle, TODAY)
+            doc.path.write_text(text)
+
+
+def timed(command: list[str], env: dict) -> tuple[float, int]:
+    """Wall time and peak resident memory (KB) of the child process."""
+    wrapped = ["/usr/bin/time", "-f", "%M", *command] if Path("/usr/bin/time").exists() else command
+    start = time.perf_counter()
+    result = subprocess.run(wrapped, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(
+            f"{' '.join(command)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+        )
+    peak = 0
+    if wrapped is not command:
+        with contextlib.suppress(ValueError, IndexError):
+            peak = int(result.stderr.strip().splitlines()[-1])
+    return elapsed, peak
+
+
+def plain_mkdocs_config(project_dir: Path, work: Path) -> Path:
+    """Render the same pages the generator renders and write the same mkdocs.yml for them."""
+    sys.path.insert(0, str(ROOT))
+    import yaml
+
+    from generator.build import check, generate_site_model
+    from generator.mkdocs_site import mkdocs_config
+    from generator.render import render_docs, write_docs
+
+    project, content, verdict = check(project_dir / "site_config.yml", TODAY)
+    site = generate_site_model(project, content, verdict, TODAY)
+    docs_dir = work / "docs"
+    write_docs(render_docs(site, project.templates_dir), docs_dir)
+    config = mkdocs_config(project, site, docs_dir, work / "plain-site")
+    config["hooks"] = []  # plain MkDocs: no sanitiser hook
+    path = work / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False))
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--stories", type=int, nargs="+", default=[1000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+    env = {**os.environ, "BEENTHERE_TODAY": TODAY.isoformat()}
+    python = sys.executable
+    results = []
+    for n in args.stories:
+        with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
+            work = Path(tmp)
+            project = work / "project"
+            project.mkdir()
+            make_corpus(project, n)
+            config = str(project / "site_config.yml")
+            mkdocs_yml = plain_mkdocs_config(project, work)
+            runs: dict[str, list[tuple[float, int]]] = {"check": [], "build": [], "mkdocs": []}
+            for _ in range(args.repeat):
+                runs["check"].append(
+                    timed([python, "-m", "generator", "check", "--config", config], env)
+                )
+                runs["build"].append(
+                    timed(
+                        [
+                            python,
+                            "-m",
+                            "generator",
+                            "build",
+                            "--config",
+                            config,
+                            "--out",
+                            str(work / "site"),
+                        ],
+                        env,
+                    )
+                )
+                runs["mkdocs"].append(
+                    timed([python, "-m", "mkdocs", "build", "-q", "-f", str(mkdocs_yml)], env)
+                )
+            row = {"stories": n, "resources": n // 2}
+            for name, values in runs.items():
+                row[f"{name}_s"] = round(statistics.median(v[0] for v in values), 2)
+                row[f"{name}_peak_mb"] = round(max(v[1] for v in values) / 1024, 1)
+            row["build_vs_mkdocs"] = round(row["build_s"] / row["mkdocs_s"], 2)
+            results.append(row)
+            print(json.dumps(row), flush=True)
+    header = (
+        "| stories | check (s) | build (s) | plain mkdocs (s) | build / mkdocs | build peak MB |"
+    )
+    print("\n" + header + "\n|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        print(
+            f"| {r['stories']:,} | {r['check_s']} | {r['build_s']} | {r['mkdocs_s']} | "
+            f"{r['build_vs_mkdocs']} | {r['build_peak_mb']} |"
+        )
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""`beenthere serve`: a live preview that also shows drafts and unapproved stories, each under
+a banner. It renders into a temporary folder and never touches a build's output."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from generator.build import check
+from generator.mkdocs_site import mkdocs_config
+from generator.model import StoryMeta, lapsed_reason
+from generator.render import render_docs, write_docs
+from generator.sitemodel import build_site_model
+
+PREVIEW_HOOKS = Path(__file__).with_name("preview_hooks.py")
+
+
+def render_preview(config_file: Path, docs_dir: Path, today: date):
+    """Render every readable document into ``docs_dir``; returns (project, site model)."""
+    project, content, verdict = check(config_file, today)
+    readable = [doc for doc in content.documents if doc.meta is not None]
+    notices: dict[str, str] = {}
+    for doc in readable:
+        if not isinstance(doc.meta, StoryMeta):
+            continue
+        reasons = []
+        lapsed = lapsed_reason(doc.meta, today)
+        if lapsed:
+            reasons.append(lapsed)
+        errors = [f for f in verdict.findings if f.file == doc.rel and f.blocks]
+        if errors:
+            reasons.append(
+                f"{len(errors)} checklist error(s): "
+                + "; ".join(f"line {f.line}: {f.rule} {f.message}" for f in errors[:5])
+            )
+        if reasons:
+            notices[doc.rel] = "This story will not be published: " + " · ".join(reasons) + "."
+    withdrawn = [entry.id for entry in content.withdrawn]
+    site = build_site_model(project.config, readable, today, withdrawn, notices)
+    write_docs(render_docs(site, project.templates_dir), docs_dir)
+    return project, site
+
+
+def serve(config_file: Path, today: date, dev_addr: str) -> None:
+    import logging
+
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s")
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    config_file = config_file.resolve()
+    with tempfile.TemporaryDirectory(prefix="beenthere-preview-") as work:
+        docs_dir = Path(work) / "docs"
+        project, site = render_preview(config_file, docs_dir, today)
+        settings = mkdocs_config(project, site, docs_dir, Path(work) / "site")
+        settings["hooks"].append(str(PREVIEW_HOOKS))
+        settings["dev_addr"] = dev_addr
+        settings["site_name"] += " (preview)"
+        settings["watch"] = [
+            str(project.content_dir),
+            str(project.templates_dir / "pages"),
+            str(config_file),
+        ]
+        settings["extra"]["beenthere_preview"] = {
+            "config": str(config_file),
+            "today": today.isoformat(),
+        }
+        mkdocs_yml = Path(work) / "mkdocs.yml"
+        mkdocs_yml.write_text(yaml.safe_dump(settings, sort_keys=False))
+        mkdocs_serve(config_file=str(mkdocs_yml), livereload=True)

@@ -1,0 +1,43 @@
+"""Shared test helpers: a copy of the example project, and running the CLI in-process."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 27)
+"""The example content is dated around this day; tests pin it."""
+
+
+def copy_project(target: Path, content: bool = True) -> Path:
+    """The example project (config, templates and, unless told not to, content) at ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "site_config.yml", target / "site_config.yml")
+    shutil.copytree(ROOT / "templates", target / "templates")
+    if content:
+        shutil.copytree(ROOT / "content", target / "content")
+    else:
+        (target / "content").mkdir()
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def run_cli(*args: str, env: dict | None = None):
+    """Run `beenthere` in-process with today pinned; returns click's Result."""
+    return CliRunner().invoke(
+        main,
+        list(args),
+        env={"BEENTHERE_TODAY": TODAY.isoformat(), **(env or {})},
+        catch_exceptions=False,
+    )

@@ -1,0 +1,184 @@
+"""End to end: build the example content and read the HTML and every other output file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project, run_cli
+
+EXCLUDED = {
+    "the-draft-about-the-allotment": "kettle that took eleven minutes to boil",
+    "a-story-taken-back": "launderette that stayed open until ten at night",
+    "the-consent-ran-out": "scanners beeped in a rhythm",
+}
+INTERNAL = ("CR-2026-014", "ed-priya", "ed-sam", "sha256:", "anonymised_by", "approved_by")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("build") / "project")
+    result = run_cli(
+        "build", "--config", str(project / "site_config.yml"), "--out", str(project / "site")
+    )
+    assert result.exit_code == 0, result.output
+    return project / "site"
+
+
+def _all_text(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes().decode("utf-8", "replace")
+        for p in site.rglob("*")
+        if p.is_file()
+    }
+
+
+def test_pages_exist(built: Path):
+    for page in (
+        "index.html",
+        "stories/index.html",
+        "stories/riverside-walks/index.html",
+        "topics/recovery/index.html",
+        "resources/index.html",
+        "resources/open-door-housing/index.html",
+        "categories/housing/index.html",
+        "regions/north-west/index.html",
+        "about/index.html",
+        "how-we-moderate/index.html",
+        "search/search_index.json",
+        "sitemap.xml",
+    ):
+        assert (built / page).is_file(), page
+
+
+def test_story_page(built: Path):
+    html = (built / "stories/riverside-walks/index.html").read_text()
+    assert "Riverside walks" in html and "Told by <strong>Dee</strong>" in html
+    assert '<time datetime="2026-03-01">1 March 2026</time>' in html
+    assert 'href="../../topics/recovery/"' in html
+    warning = html.index("Content warning")
+    assert "drug use" in html[warning : warning + 400]
+    assert warning < html.index("The first time I met my mentor")
+    assert "If you need to talk to someone now" in html
+    assert 'href="tel:08081570192"' in html
+
+
+def test_story_without_warnings_opens_directly(built: Path):
+    html = (built / "stories/keys-to-my-own-door/index.html").read_text()
+    assert "Content warning" not in html
+
+
+def test_indexes_and_topics_list_published_stories_newest_first(built: Path):
+    html = (built / "stories/index.html").read_text()
+    order = [
+        html.index(f'href="{slug}/"')
+        for slug in ("the-mentor-who-got-it-wrong", "disclosure-on-a-tuesday", "riverside-walks")
+    ]
+    assert order == sorted(order)
+    topic = (built / "topics/housing/index.html").read_text()
+    assert "Keys to my own door" in topic and "Riverside walks" not in topic
+
+
+def test_resource_page(built: Path):
+    html = (built / "resources/open-door-housing/index.html").read_text()
+    assert 'href="tel:01614960123"' in html and 'href="mailto:advice@example.org"' in html
+    assert "People leaving prison in the North West" in html
+    assert '<time datetime="2026-10-01">1 October 2026</time>' in html
+    assert "May be out of date" not in html
+    stale = (built / "resources/lived-experience-research-panel/index.html").read_text()
+    assert "May be out of date" in stale
+    region = (built / "regions/north-west/index.html").read_text()
+    assert "Open Door Housing Advice" in region and "Gateway Hostel" not in region
+
+
+def test_unpublished_and_internal_data_reach_no_file(built: Path):
+    files = _all_text(built)
+    for name, (path, text) in ((n, kv) for n in ("x",) for kv in files.items()):
+        del name
+        for slug, sentence in EXCLUDED.items():
+            assert slug not in text, f"{slug} leaked into {path}"
+            assert sentence not in text, f"text of {slug} leaked into {path}"
+        for term in INTERNAL:
+            assert term not in text, f"{term} leaked into {path}"
+    index = json.loads(files["search/search_index.json"])
+    assert any("Riverside walks" in doc["title"] for doc in index["docs"])
+
+
+def test_no_request_leaves_the_site(built: Path):
+    for path, text in _all_text(built).items():
+        if path.endswith(".html"):
+            assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+            for marker in ('src="http', "src='http", 'href="//'):
+                assert marker not in text, f"{marker} in {path}"
+
+
+def _tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_blocked_build_leaves_previous_site_untouched(project: Path):
+    config, out = str(project / "site_config.yml"), str(project / "site")
+    assert run_cli("build", "--config", config, "--out", out).exit_code == 0
+    before = _tree_digest(project / "site")
+    content_before = _tree_digest(project / "content")
+    story = project / "content/stories/riverside-walks.md"
+    story.write_text(story.read_text().replace("title: Riverside walks", "title: Riverside: walks"))
+    result = run_cli("build", "--config", config, "--out", out)
+    assert result.exit_code == 1
+    assert "content/stories/riverside-walks.md" in result.output
+    assert "      3  error    BT001 file-readable: malformed YAML" in result.output
+    assert "previous site is unchanged" in result.output
+    assert _tree_digest(project / "site") == before
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+    story.write_text(story.read_text().replace("title: Riverside: walks", "title: Riverside walks"))
+    assert _tree_digest(project / "content") == content_before
+
+
+def test_build_refuses_to_replace_a_folder_it_did_not_make(project: Path, tmp_path: Path):
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "thesis.txt").write_text("precious")
+    result = run_cli("build", "--config", str(project / "site_config.yml"), "--out", str(foreign))
+    assert result.exit_code == 2
+    assert "not made by beenthere" in result.output
+    assert (foreign / "thesis.txt").read_text() == "precious"
+    into_content = run_cli(
+        "build",
+        "--config",
+        str(project / "site_config.yml"),
+        "--out",
+        str(project / "content/site"),
+    )
+    assert into_content.exit_code == 2 and "content/" in into_content.output
+
+
+def test_leak_check_blocks_internal_metadata_in_a_template(project: Path):
+    config, out = str(project / "site_config.yml"), str(project / "site")
+    template = project / "templates/pages/page.md.j2"
+    template.write_text(template.read_text() + "\nReviewed by ed-priya.\n")
+    result = run_cli("build", "--config", config, "--out", out)
+    assert result.exit_code == 1
+    assert "BT801 leak-check: internal metadata" in result.output
+    assert "ed-priya" not in result.output  # masked: CI logs can be public
+    assert not (project / "site").exists()
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_leak_check_blocks_text_of_an_unpublished_story(project: Path):
+    config, out = str(project / "site_config.yml"), str(project / "site")
+    page = project / "content/pages/about.md"
+    page.write_text(
+        page.read_text() + "\nThe new town had a market on Thursdays and a "
+        "launderette that stayed open until ten at night.\n"
+    )
+    result = run_cli("build", "--config", config, "--out", out)
+    assert result.exit_code == 1
+    assert "text of an unpublished story (content/stories/a-story-taken-back.md)" in result.output
