@@ -17,6 +17,7 @@ from generator.errors import BuildBlocked, BuildFailed
 from generator.leakcheck import check_output
 from generator.loader import Content, load_content
 from generator.mkdocs_site import mkdocs_config
+from generator.model import StoryMeta
 from generator.moderate import Verdict, moderate
 from generator.output import check_output_dir, clean_leftovers, discard, staging_dir, swap_in
 from generator.render import render_docs, write_docs
@@ -77,8 +78,14 @@ def build(
 def generate_site_model(
     project: Project, content: Content, verdict: Verdict, today: date
 ) -> SiteModel:
-    withdrawn = [entry.id for entry in content.withdrawn]
-    return build_site_model(project.config, verdict.publish, today, withdrawn)
+    """Public data only; withdrawn stories keep their address for a tombstone page."""
+    withdrawn = {entry.id for entry in content.withdrawn}
+    withdrawn |= {
+        doc.id
+        for doc, _ in verdict.excluded
+        if isinstance(doc.meta, StoryMeta) and doc.meta.consent.withdrawn is not None
+    }
+    return build_site_model(project.config, verdict.publish, today, sorted(withdrawn))
 
 
 def run_mkdocs(project: Project, site: SiteModel, docs_dir: Path, site_dir: Path, work: Path):

@@ -12,7 +12,7 @@ import click
 
 from generator import build as build_module
 from generator import report
-from generator.errors import BeenThereError, BuildBlocked, ConfigError
+from generator.errors import BeenThereError, BuildBlocked, ConfigError, UsageError
 from generator.findings import Finding
 
 CONFIG_OPTION = click.option(
@@ -22,6 +22,14 @@ CONFIG_OPTION = click.option(
     default=Path("site_config.yml"),
     show_default=True,
     help="The site configuration; the project root is its folder.",
+)
+SENSITIVE_OPTION = click.option(
+    "--sensitive-terms",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    envvar="BEENTHERE_SENSITIVE_TERMS",
+    help="Private file of identifying terms, one per line, kept OUTSIDE the repository "
+    "(also BEENTHERE_SENSITIVE_TERMS).",
 )
 TODAY_OPTION = click.option(
     "--today",
@@ -37,6 +45,25 @@ def _today(value) -> date:
         return value.date()
     env = os.environ.get("BEENTHERE_TODAY")
     return date.fromisoformat(env) if env else date.today()
+
+
+def _sensitive_terms(path: Path | None, config_file: Path) -> tuple[str, ...]:
+    """Read the private terms file; refuse one inside the project, where git would see it."""
+    if path is None:
+        return ()
+    root = config_file.resolve().parent
+    if path.resolve().is_relative_to(root):
+        raise UsageError(
+            f"{path}: the sensitive-terms file must live outside the repository, "
+            "so that it is never committed"
+        )
+    try:
+        text = path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read the sensitive-terms file ({exc})") from None
+    return tuple(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
 
 
 def _fail(error: BeenThereError, fmt: str = "text") -> None:
@@ -67,12 +94,14 @@ def main() -> None:
     show_default=True,
     help="text for people, json for tools, github for CI.",
 )
+@SENSITIVE_OPTION
 @TODAY_OPTION
-def check(config_file: Path, fmt: str, today) -> None:
+def check(config_file: Path, fmt: str, sensitive_terms: Path | None, today) -> None:
     """Run the moderation checklist. Exit 1 when any error stands."""
     try:
-        _, _, verdict = build_module.check(config_file, _today(today))
-    except ConfigError as error:
+        terms = _sensitive_terms(sensitive_terms, config_file)
+        _, _, verdict = build_module.check(config_file, _today(today), terms)
+    except (ConfigError, UsageError) as error:
         _fail(error, fmt)
         return
     if fmt == "json":
@@ -92,8 +121,9 @@ def check(config_file: Path, fmt: str, today) -> None:
     default=None,
     help="Output folder (default: site/ beside the config).",
 )
+@SENSITIVE_OPTION
 @TODAY_OPTION
-def build(config_file: Path, out: Path | None, today) -> None:
+def build(config_file: Path, out: Path | None, sensitive_terms: Path | None, today) -> None:
     """Check, render and build the site. Exit 1 when the checklist blocks it."""
     out = out or config_file.resolve().parent / "site"
     try:
@@ -101,6 +131,7 @@ def build(config_file: Path, out: Path | None, today) -> None:
             config_file,
             out,
             _today(today),
+            _sensitive_terms(sensitive_terms, config_file),
             progress=lambda phase: click.echo(f"» {phase}", err=True),
         )
     except BeenThereError as error:
@@ -302,3 +333,26 @@ def new_resource(
         today=_today(today),
     )
     _write_new(project.root, "resources", slugify(name), text)
+
+
+@main.command("strip-metadata")
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False)
+)
+def strip_metadata(paths: tuple[Path, ...]) -> None:
+    """Remove all metadata (GPS, camera, owner, dates) from images, in place."""
+    from generator.approve import write_bytes_atomically
+    from generator.images import ImageProblem, identifying_metadata, stripped_bytes
+
+    failed = 0
+    for path in paths:
+        try:
+            before = identifying_metadata(path)
+            write_bytes_atomically(path, stripped_bytes(path))
+        except ImageProblem as problem:
+            failed += 1
+            click.secho(f"error: {path}: {problem}", fg="red", err=True)
+            continue
+        removed = ", ".join(before) if before else "no identifying metadata"
+        click.echo(f"stripped {path} (was: {removed})")
+    sys.exit(1 if failed else 0)

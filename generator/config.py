@@ -71,16 +71,31 @@ class Moderation(Strict):
     consent_reference_pattern: str = r"^CR-\d{4}-\d{3,}$"
     """Regular expression every consent reference must match."""
     severities: dict[str, Severity] = Field(default_factory=dict)
-    """Per-rule severity overrides: rule id → error, warning, info or off."""
+    """Per-rule severity overrides: rule id or name → error, warning, info or off."""
+    warning_lexicons: dict[str, list[str]] = Field(default_factory=dict)
+    """Content warning id → phrases (regular expressions, case-insensitive, whole words) that
+    clearly describe that subject; a story using one needs the warning."""
 
     @field_validator("consent_reference_pattern")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"not a valid regular expression: {exc}") from None
+        _compile(value)
         return value
+
+    @field_validator("warning_lexicons")
+    @classmethod
+    def _phrases_compile(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for warning, phrases in value.items():
+            for phrase in phrases:
+                _compile(phrase, f"{warning}: ")
+        return value
+
+
+def _compile(pattern: str, where: str = "") -> None:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"{where}'{pattern}' is not a valid regular expression: {exc}") from None
 
 
 class SiteConfig(Strict):
@@ -100,6 +115,11 @@ class SiteConfig(Strict):
             for key in getattr(self, name):
                 if not _ID.match(key):
                     raise ValueError(f"{name}: id '{key}' must be lowercase words joined by '-'")
+        for warning in self.moderation.warning_lexicons:
+            if warning not in self.content_warnings:
+                raise ValueError(
+                    f"moderation.warning_lexicons: '{warning}' is not a content warning id"
+                )
         return self
 
 

@@ -215,7 +215,9 @@ def load_document(
     except YamlProblem as exc:
         findings.append(_problem(project, path, exc.message, exc.hint, exc.line))
         return None, findings
-    doc = Document(kind, path, rel, slug, body, body_line, parsed)
+    doc = Document(
+        kind, path, rel, slug, body, body_line, parsed, head=text[: len(text) - len(body)]
+    )
     if kind == "story" and path.name == "index.md":
         doc.images = sorted(
             p

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import re
+from pathlib import Path
+
 import nh3
 
 ALLOWED_TAGS = {
@@ -98,3 +102,31 @@ def sanitise(html: str) -> str:
 
 def on_page_content(html: str, page, config, files) -> str:  # noqa: ARG001 (MkDocs signature)
     return sanitise(html)
+
+
+_unlisted: set[str] = set()
+"""URLs of pages that ask to stay out of the sitemap (tombstones of withdrawn stories)."""
+
+
+def on_pre_build(config) -> None:
+    _unlisted.clear()
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    if page.meta.get("sitemap") is False:
+        _unlisted.add(page.url)
+    return markdown
+
+
+def on_post_build(config) -> None:
+    sitemap = Path(config.site_dir) / "sitemap.xml"
+    if not _unlisted or not sitemap.is_file():
+        return
+    base = config.site_url or ""
+    text = sitemap.read_text("utf-8")
+    for url in _unlisted:
+        loc = re.escape(f"<loc>{base}{url}</loc>")
+        text = re.sub(rf"\s*<url>\s*{loc}.*?</url>", "", text, flags=re.DOTALL)
+    sitemap.write_text(text, "utf-8")
+    with gzip.GzipFile(Path(config.site_dir) / "sitemap.xml.gz", "wb", mtime=0) as stream:
+        stream.write(text.encode("utf-8"))

@@ -142,6 +142,8 @@ class Document:
     body_line: int
     """Line number of the body's first line in the file."""
     parsed: ParsedYaml
+    head: str = ""
+    """The file's text before the body (front matter), to find columns in it."""
     meta: StoryMeta | ResourceMeta | PageMeta | None = None
     images: list[Path] = field(default_factory=list)
     """Image files beside a folder story's index.md."""

@@ -10,7 +10,8 @@ from generator.findings import Finding, Severity
 from generator.loader import Content
 from generator.model import Document, StoryMeta, lapsed_reason
 from generator.registry import RULES, lookup
-from generator.rules.base import Context, Rule
+from generator.rules import waivers
+from generator.rules.base import Context
 
 
 @dataclass
@@ -37,21 +38,19 @@ def moderate(
     """Apply every rule; pure apart from reading image bytes for fingerprints."""
     ctx = Context(config=project.config, today=today, sensitive_terms=sensitive_terms)
     severities, findings = _resolve_severities(project)
-    findings += [_with(severities, f) for f in content.findings]
+    findings += content.findings
     valid = [doc for doc in content.documents if doc.meta is not None]
     for rule in RULES:
-        severity = severities.get(rule.id, rule.severity)
-        if severity is Severity.OFF:
+        if rule.phase != "check" or severities.get(rule.id) is Severity.OFF:
             continue
-        raw: list[Finding] = []
         if rule.check_content is not None:
-            raw.extend(rule.check_content(content, ctx))
+            findings.extend(rule.check_content(content, ctx))
         if rule.check is not None:
             for doc in valid:
                 if doc.kind in rule.kinds and (rule.structural or _publishable(doc, today)):
-                    raw.extend(rule.check(doc, ctx))
-        findings.extend(f.with_severity(severity) for f in raw)
-    findings = _apply_waivers(findings, valid)
+                    findings.extend(rule.check(doc, ctx))
+    findings = [_with(severities, f) for f in _apply_waivers(findings, valid)]
+    findings = [f for f in findings if f.severity is not Severity.OFF]
     verdict = Verdict(sorted(findings, key=Finding.sort_key))
     for doc in content.documents:
         reason = "front matter invalid" if doc.meta is None else _lapsed(doc, today)
@@ -109,24 +108,34 @@ def _resolve_severities(project: Project) -> tuple[dict[str, Severity], list[Fin
 
 
 def _apply_waivers(findings: list[Finding], docs: list[Document]) -> list[Finding]:
-    """Mark findings that an editor waived for their exact text; nothing else is silenced."""
-    waivers = {doc.rel: getattr(doc.meta, "waivers", []) for doc in docs}
-    result = []
-    for finding in findings:
-        for waiver in waivers.get(finding.file, ()):
+    """Mark findings an editor waived for their exact text; nothing else is silenced. Waivers
+    that name an unwaivable rule, or match nothing, are findings themselves."""
+    by_file: dict[str, list[int]] = {}
+    for index, finding in enumerate(findings):
+        by_file.setdefault(finding.file, []).append(index)
+    result = list(findings)
+    for doc in docs:
+        for number, waiver in enumerate(getattr(doc.meta, "waivers", [])):
+            line = doc.line_of("waivers", number)
             rule = lookup(waiver.rule)
-            if _waives(rule, waiver.text, finding):
-                finding = finding.waived(waiver.by)
-                break
-        result.append(finding)
+            if rule is None or not rule.waivable:
+                what = "no rule" if rule is None else f"{rule.id} ({rule.name}), which"
+                result.append(
+                    waivers.NOT_WAIVABLE.finding(
+                        doc, f"waiver names {what} cannot be waived: '{waiver.rule}'", line
+                    )
+                )
+                continue
+            used = False
+            for index in by_file.get(doc.rel, ()):
+                finding = result[index]
+                if finding.rule == rule.id and finding.match == waiver.text:
+                    result[index] = finding.waived(waiver.by)
+                    used = True
+            if not used:
+                result.append(
+                    waivers.UNUSED.finding(
+                        doc, f"waiver for {rule.id} '{waiver.text}' matches nothing", line
+                    )
+                )
     return result
-
-
-def _waives(rule: Rule | None, text: str, finding: Finding) -> bool:
-    return (
-        rule is not None
-        and rule.waivable
-        and rule.id == finding.rule
-        and finding.match is not None
-        and finding.match == text
-    )

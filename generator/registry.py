@@ -7,39 +7,87 @@ from generator.rules import (
     consent_dates,
     consent_reference,
     consent_scope,
+    content_warnings,
+    date_of_birth,
+    email_address,
+    exact_date,
     file_readable,
     front_matter_schema,
     id_matches_path,
+    images,
     leak_check,
+    nhs_number,
+    ni_number,
+    ongoing_proceedings,
+    personal_name,
+    phone_number,
+    postcode,
+    prison_number,
+    pseudonym,
+    sensitive_terms,
+    sexual_offence_victim,
+    social_media,
+    stigmatising_language,
     story_lapsed,
+    street_address,
     unique_ids,
+    unsafe_markup,
+    vehicle_registration,
     vocabulary,
+    waivers,
     withdrawn_register,
 )
 from generator.rules.base import Rule
 
 RULES: tuple[Rule, ...] = (
+    # reading files and their shape
     file_readable.RULE,
     front_matter_schema.RULE,
     vocabulary.RULE,
     id_matches_path.RULE,
     unique_ids.RULE,
+    # consent and lifecycle
     consent_reference.RULE,
     consent_dates.RULE,
     consent_scope.RULE,
     story_lapsed.RULE,
     withdrawn_register.RULE,
+    # review bound to the exact text
     approvals.RULE,
+    # anonymisation
+    email_address.RULE,
+    phone_number.RULE,
+    postcode.RULE,
+    street_address.RULE,
+    prison_number.RULE,
+    ni_number.RULE,
+    nhs_number.RULE,
+    date_of_birth.RULE,
+    vehicle_registration.RULE,
+    social_media.RULE,
+    personal_name.RULE,
+    pseudonym.RULE,
+    sensitive_terms.RULE,
+    # legal risk
+    ongoing_proceedings.RULE,
+    sexual_offence_victim.RULE,
+    exact_date.RULE,
+    # readers
+    content_warnings.RULE,
+    stigmatising_language.EDITORIAL,
+    stigmatising_language.STORY_VOICE,
+    unsafe_markup.RULE,
+    images.EXISTS,
+    images.METADATA,
+    images.ALT,
+    # applied outside the checks
     leak_check.RULE,
+    waivers.UNUSED,
+    waivers.NOT_WAIVABLE,
 )
 
 RETIRED_IDS: frozenset[str] = frozenset()
 """Ids of rules that were removed; never reuse them."""
-
-LOAD_PHASE = frozenset({"BT001", "BT002"})
-"""Rules the loader applies while reading files (they have no check function)."""
-OUTPUT_PHASE = frozenset({"BT801"})
-"""Rules the build applies to its output before publishing it (tested end to end)."""
 
 
 def _validate(rules: tuple[Rule, ...]) -> dict[str, Rule]:
@@ -52,8 +100,8 @@ def _validate(rules: tuple[Rule, ...]) -> dict[str, Rule]:
         if rule.id in RETIRED_IDS:
             raise RuntimeError(f"rule id {rule.id} was retired and must not be reused")
         has_check = rule.check is not None or rule.check_content is not None
-        if has_check == (rule.id in LOAD_PHASE | OUTPUT_PHASE):
-            raise RuntimeError(f"rule {rule.id} must have exactly one way of being applied")
+        if has_check != (rule.phase == "check"):
+            raise RuntimeError(f"rule {rule.id}: checks, and only checks, have a function")
         if not (rule.summary and rule.rationale and rule.hint):
             raise RuntimeError(f"rule {rule.id} is not fully documented")
     return by_key

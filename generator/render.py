@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 import jinja2
 
+from generator.images import stripped_bytes
+from generator.loader import IMAGE_SUFFIXES
 from generator.sitemodel import SiteModel
 
 STORIES_PER_INDEX_PAGE = 50
@@ -84,6 +86,8 @@ def render_docs(site: SiteModel, templates_dir: Path) -> RenderedDocs:
         page(f"stories/{story.id}/index.md", "story.md.j2", story=story)
         for image in story.images:
             docs.copies[f"stories/{story.id}/{image.name}"] = image
+    for story_id in site.withdrawn_ids:
+        page(f"stories/{story_id}/index.md", "tombstone.md.j2")
     page("topics/index.md", "topic_index.md.j2")
     for topic_id, topic in config.topics.items():
         page(
@@ -131,7 +135,12 @@ def write_docs(docs: RenderedDocs, docs_dir: Path) -> int:
     for path, source in docs.copies.items():
         target = docs_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        # published images never carry metadata, whatever the checklist was told
+        data = stripped_bytes(source) if source.suffix.lower() in IMAGE_SUFFIXES else None
+        if data is None:
+            shutil.copyfile(source, target)
+        elif not (target.is_file() and target.read_bytes() == data):
+            target.write_bytes(data)
         written += 1
     if docs_dir.is_dir():
         for existing in docs_dir.rglob("*"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from generator.findings import Finding, Severity
 from generator.model import Document, Kind
@@ -60,6 +60,9 @@ class Rule:
     examples: tuple[str, str] = ("", "")
     """(bad, good) snippets for the editors' reference."""
     tags: tuple[str, ...] = field(default_factory=tuple)
+    phase: Literal["load", "check", "waivers", "output"] = "check"
+    """When it applies: while loading files, as a check, when waivers are matched, or to the
+    built output."""
 
     def finding(
         self,

@@ -14,5 +14,6 @@ RULE = Rule(
     hint="fix the file as the message says; the line number points at the problem",
     kinds=frozenset({"story", "resource", "page"}),
     structural=True,
+    phase="load",
     examples=("---\ntitle: Walking: again\n---", '---\ntitle: "Walking: again"\n---'),
 )

@@ -14,5 +14,6 @@ RULE = Rule(
     hint="correct the field named in the message",
     kinds=frozenset({"story", "resource", "page"}),
     structural=True,
+    phase="load",
     examples=("consent:\n  withdrawl: 2026-05-01", "consent:\n  withdrawn: 2026-05-01"),
 )

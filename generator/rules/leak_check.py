@@ -15,6 +15,7 @@ RULE = Rule(
     hint="find where the text is copied from (a template, another story) and remove it",
     kinds=frozenset({"story", "resource", "page"}),
     structural=True,
+    phase="output",
     examples=(
         "a template that prints `review.approved_by`",
         "templates that print public fields only",

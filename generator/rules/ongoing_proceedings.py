@@ -1,0 +1,56 @@
+"""BT301: signs that a legal case is still going on (contempt of court risk)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.findings import Finding, Severity
+from generator.model import Document
+from generator.rules._find import finding_at, pattern_hits
+from generator.rules.base import Context, Rule
+from generator.text import Segment, sentence_bounds
+
+ONGOING = re.compile(
+    r"\b(?:awaiting (?:my |a |the )?(?:trial|sentenc\w*|retrial|hearing|appeal|verdict)"
+    r"|(?:am|I'm|i’m|still|currently|now) (?:on remand|remanded|on bail|bailed)"
+    r"|(?:my|the) (?:appeal|trial|case|hearing|court date|sentencing)(?: hearing)? "
+    r"(?:is|starts|comes up|will be|has been set|was set for)\b(?! (?:over|closed|done|finished))"
+    r"|appeal (?:is )?pending|pending (?:trial|appeal)|(?:back )?in court next "
+    r"(?:week|month|year)|(?:due|going|have to go) (?:back )?(?:to|in) court"
+    r"|(?:on|released on) (?:police |court )?bail\b(?! (?:for|until) \w+ (?:years?|months?) ago))",
+    re.IGNORECASE,
+)
+PAST = re.compile(
+    r"\b(?:was|were|had been|back then|years ago|in the end|after|before|used to)\b",
+    re.IGNORECASE,
+)
+
+
+def _current(segment: Segment, match: re.Match[str]) -> bool:
+    """Drop matches told in the past tense ('I was on bail for a year')."""
+    start, _ = sentence_bounds(segment.text, match.start(), match.end())
+    return not PAST.search(segment.text, start, match.start())
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    for hit in pattern_hits(doc, ONGOING, _current):
+        yield finding_at(RULE, doc, hit, "sounds like a case that is still going on")
+
+
+RULE = Rule(
+    id="BT301",
+    name="ongoing-proceedings",
+    severity=Severity.ERROR,
+    summary="Finds signs of ongoing proceedings: awaiting trial or sentence, on remand, on "
+    "bail, an appeal pending, 'my case is next month'.",
+    rationale="Publishing details of a live case can prejudice it (contempt of court) and "
+    "harm the storyteller's defence. An editor must look before it goes out.",
+    hint="check with the storyteller whether the case is over; remove the details, or waive "
+    "with a reason once an editor has confirmed it is finished",
+    kinds=frozenset({"story", "page"}),
+    waivable=True,
+    check=check,
+    tags=("legal",),
+    examples=("I'm on bail until my trial in the spring", "I was on bail for a year"),
+)

@@ -1,0 +1,69 @@
+"""BT302: a sexual offence mentioned with anything that could point to the victim."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.findings import Finding, Severity
+from generator.model import Document
+from generator.rules._find import Hit, finding_at
+from generator.rules.base import Context, Rule
+from generator.text import segments, sentence_bounds
+
+OFFENCE = re.compile(
+    r"\b(?:rap(?:e|ed|ist)|sexual(?:ly)? (?:assault\w*|abus\w*|offen[cs]\w*|touching|activity)"
+    r"|sex offen[cs]\w*|indecent(?:ly)? (?:assault\w*|exposure|images?)|molest\w*|groom\w*"
+    r"|child sexual|abuse images|upskirting|voyeurism)\b",
+    re.IGNORECASE,
+)
+POINTER = re.compile(
+    r"\b(?:my|his|her|their|our|the) (?:step)?(?:daughter|son|niece|nephew|sister|brother|"
+    r"cousin|wife|husband|partner|girlfriend|boyfriend|ex|neighbour\w*|pupil|student|"
+    r"patient|client|colleague|friend\w*|mum|mother|dad|father|aunt|uncle|grand\w+|kids?|"
+    r"child(?:ren)?|babysitter|lodger|flatmate)\b"
+    r"|\b(?:aged|age) \d{1,2}\b|\b\d{1,2}[- ]year[- ]old\b"
+    r"|\b(?:at|from|outside|near|in|behind|by) (?:the|her|his|their|a|my) "
+    r"(?:school|college|care home|children's home|church|club|party|pub|house|flat|hostel)\b"
+    r"|\bwho (?:lived|worked|was staying)\b",
+    re.IGNORECASE,
+)
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    for segment in segments(doc):
+        text = segment.text
+        for offence in OFFENCE.finditer(text):
+            start, end = sentence_bounds(text, offence.start(), offence.end())
+            # the sentence, and the one after it: victims are often described next
+            _, after = sentence_bounds(text, end, end)
+            if POINTER.search(text, start, max(end, after)):
+                hit = Hit(segment, offence.start(), offence.end())
+                yield finding_at(
+                    RULE,
+                    doc,
+                    hit,
+                    "sexual offence mentioned with details that could point to the victim",
+                )
+
+
+RULE = Rule(
+    id="BT302",
+    name="sexual-offence-victim",
+    severity=Severity.ERROR,
+    summary="Finds a sexual offence mentioned in the same or next sentence as a relationship, "
+    "an age or a place that could point to the victim.",
+    rationale="Victims of sexual offences have lifelong anonymity in law; a relationship, "
+    "an age or a place can be enough to identify them.",
+    hint="remove the detail that points to the victim; an editor must confirm and may waive "
+    "with a reason",
+    kinds=frozenset({"story", "page"}),
+    masks=True,
+    waivable=True,
+    check=check,
+    tags=("legal",),
+    examples=(
+        "I was convicted of sexual assault on my neighbour's daughter",
+        "I was convicted of a sexual offence",
+    ),
+)

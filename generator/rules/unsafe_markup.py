@@ -1,0 +1,106 @@
+"""BT601: no raw HTML beyond a small allowlist, and no script URLs, in any markdown."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from urllib.parse import unquote
+
+from generator.findings import Finding, Severity
+from generator.model import Document
+from generator.rules._find import Hit, finding_at
+from generator.rules.base import Context, Rule
+from generator.text import segments
+
+ALLOWED_TAGS = frozenset(
+    {
+        "br",
+        "em",
+        "strong",
+        "i",
+        "b",
+        "sup",
+        "sub",
+        "abbr",
+        "mark",
+        "small",
+        "s",
+        "del",
+        "ins",
+        "q",
+        "u",
+        "kbd",
+    }
+)
+ALLOWED_ATTRIBUTES = frozenset({"title", "lang"})
+SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
+TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:-]*)([^>]*)>", re.DOTALL)
+AUTOLINK = re.compile(r"<(?:[a-z][\w+.-]*:[^>\s]*|[^\s<>@]+@[^\s<>@]+)>", re.IGNORECASE)
+ATTRIBUTE = re.compile(r"([^\s=/>\"']+)\s*(?:=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+COMMENT = re.compile(r"<!--|<!\[CDATA\[|<\?|<!\w")
+# inline links and images, reference definitions, autolinks
+LINK_TARGET = re.compile(
+    r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-z][\w+.-]*:[^>\s]*)>",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme a browser would see, after every layer of escaping: None when relative."""
+    previous = None
+    while previous != url:  # entities and percent-escapes can be nested
+        previous = url
+        url = unquote(html.unescape(url))
+    cleaned = re.sub(r"[\x00-\x20\x7f-\x9f\\]+", "", url).lower()
+    match = re.match(r"([a-z][a-z0-9+.-]*):", cleaned)
+    return match.group(1) + ":" if match else None
+
+
+def _markup_problems(text: str) -> Iterator[tuple[int, int, str]]:
+    for match in COMMENT.finditer(text):
+        yield match.start(), match.end(), "HTML comment or declaration"
+    for match in TAG.finditer(text):
+        if AUTOLINK.fullmatch(match.group(0)):
+            continue  # <https://…> and <name@example.org>: the scheme is checked below
+        name = match.group(2).lower()
+        if name not in ALLOWED_TAGS:
+            yield match.start(), match.end(), f"raw HTML <{name}> is not allowed"
+            continue
+        for attribute in ATTRIBUTE.finditer(match.group(3)):
+            if attribute.group(1).lower() not in ALLOWED_ATTRIBUTES:
+                yield (
+                    match.start(),
+                    match.end(),
+                    (f"attribute '{attribute.group(1)}' is not allowed on <{name}>"),
+                )
+    for match in LINK_TARGET.finditer(text):
+        group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+        url = match.group(group)
+        scheme = url_scheme(url)
+        if scheme is not None and scheme not in SAFE_SCHEMES:
+            yield match.start(group), match.end(group), f"link with unsafe scheme '{scheme}'"
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    for segment in segments(doc):
+        for start, end, message in _markup_problems(segment.text):
+            yield finding_at(RULE, doc, Hit(segment, start, end), message)
+
+
+RULE = Rule(
+    id="BT601",
+    name="unsafe-markup",
+    severity=Severity.ERROR,
+    summary="Allows only simple inline HTML (em, strong, br, abbr …, with title and lang "
+    "attributes) and http, https, mailto and tel links; blocks script, style, iframe, object, "
+    "embed and form elements, event handlers, comments, and javascript:, vbscript: and data: "
+    "URLs however they are escaped.",
+    rationale="Stories are read by people on cheap phones who trust this site; nothing in "
+    "them may run code, track readers or load from elsewhere. The rendered HTML is also "
+    "sanitised, as defence in depth.",
+    hint="write plain markdown: **bold**, *italic*, [text](https://…)",
+    kinds=frozenset({"story", "resource", "page"}),
+    check=check,
+    examples=('<img src=x onerror="alert(1)">', "![A bench by the river](bench.jpg)"),
+)
