@@ -356,3 +356,23 @@ def strip_metadata(paths: tuple[Path, ...]) -> None:
         removed = ", ".join(before) if before else "no identifying metadata"
         click.echo(f"stripped {path} (was: {removed})")
     sys.exit(1 if failed else 0)
+
+
+@main.command("rules-doc")
+@click.option(
+    "--write",
+    "target",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the reference to this file (e.g. RULES.md) instead of printing it.",
+)
+def rules_doc(target: Path | None) -> None:
+    """Print the editors' rule reference generated from the rule registry."""
+    from generator.rules_doc import render_rules_reference
+
+    text = render_rules_reference()
+    if target is None:
+        click.echo(text, nl=False)
+    else:
+        target.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {target}")

@@ -21,6 +21,7 @@ def mkdocs_config(project: Project, site: SiteModel, docs_dir: Path, site_dir: P
         {"Support directory": "resources/index.md"},
     ]
     nav += [{page.title: f"{page.slug}/index.md"} for page in site.pages]
+    nav.append({"Moderation rules": "how-we-moderate/rules/index.md"})
     return {
         "site_name": info.name,
         "site_url": info.url,

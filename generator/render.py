@@ -12,6 +12,7 @@ import jinja2
 
 from generator.images import stripped_bytes
 from generator.loader import IMAGE_SUFFIXES
+from generator.rules_doc import render_rules_reference
 from generator.sitemodel import SiteModel
 
 STORIES_PER_INDEX_PAGE = 50
@@ -116,6 +117,7 @@ def render_docs(site: SiteModel, templates_dir: Path) -> RenderedDocs:
             )
     for plain in site.pages:
         page(f"{plain.slug}/index.md", "page.md.j2", page=plain)
+    page("how-we-moderate/rules/index.md", "rules.md.j2", reference=render_rules_reference())
     return docs
 
 

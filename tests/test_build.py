@@ -16,7 +16,7 @@ EXCLUDED = {
     "the-consent-ran-out": ("Night shifts at the depot", "scanners beeped in a rhythm"),
 }
 TOMBSTONES = ("a-story-taken-back", "the-old-bakery-shift")
-INTERNAL = ("CR-2026-014", "ed-priya", "ed-sam", "sha256:", "anonymised_by", "approved_by")
+INTERNAL = ("CR-2026-014", "CR-2024-112", "ed-priya", "ed-sam", "sha256:")
 
 
 @pytest.fixture(scope="module")

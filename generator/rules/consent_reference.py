@@ -33,5 +33,5 @@ RULE = Rule(
     "act quickly when they withdraw.",
     hint="copy the reference from the signed consent record",
     check=check,
-    examples=("reference: TBC", "reference: CR-2026-014"),
+    examples=("reference: TBC", "reference: CR-2099-001"),
 )

@@ -112,7 +112,7 @@ ALT = Rule(
     severity=Severity.ERROR,
     summary="Every image has alt text describing it.",
     rationale="Readers using screen readers need to know what the image shows (WCAG 1.1.1).",
-    hint="describe the image inside the brackets: ![A bench by the river](bench.jpg)",
+    hint="describe the image inside the brackets: `![A bench by the river](bench.jpg)`",
     check=check_alt,
     examples=("![](bench.jpg)", "![A bench by the river](bench.jpg)"),
 )
