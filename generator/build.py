@@ -14,6 +14,7 @@ import yaml
 
 from generator.config import Project, load_config
 from generator.errors import BuildBlocked, BuildFailed
+from generator.exports import generate_exports
 from generator.leakcheck import check_output
 from generator.loader import Content, load_content
 from generator.mkdocs_site import mkdocs_config
@@ -63,6 +64,8 @@ def build(
             write_docs(docs, docs_dir)
             progress("building")
             run_mkdocs(project, site, docs_dir, staged, Path(work))
+        for name, data in generate_exports(site).items():
+            (staged / name).write_bytes(data)
         progress("leak check")
         excluded = [doc for doc, _ in verdict.excluded]
         leaks = check_output(staged, verdict.publish, excluded)

@@ -62,6 +62,12 @@ ALLOWED_TAGS = {
     "tr",
     "u",
     "ul",
+    # the directory filter's controls (templates only: BT601 keeps them out of content)
+    "form",
+    "input",
+    "label",
+    "option",
+    "select",
 }
 _COMMON = {
     "class",
@@ -84,6 +90,13 @@ ALLOWED_ATTRIBUTES = {
     "th": _COMMON | {"colspan", "rowspan", "align", "scope"},
     "details": _COMMON | {"open"},
     "ol": _COMMON | {"start", "reversed"},
+    "li": _COMMON | {"data-categories", "data-regions"},
+    "form": _COMMON | {"hidden"},
+    "input": _COMMON | {"type", "name", "autocomplete"},
+    "label": _COMMON | {"for"},
+    "option": _COMMON | {"value"},
+    "select": _COMMON | {"name"},
+    "p": _COMMON | {"aria-live"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 

@@ -11,6 +11,18 @@ from generator.sitemodel import SiteModel
 HOOKS_FILE = Path(__file__).with_name("mkdocs_hooks.py")
 
 
+def redirect_maps(site: SiteModel) -> dict[str, str]:
+    """Old addresses (aliases) → current pages, so links keep working after an id changes."""
+    maps = {}
+    for story in site.stories:
+        for alias in story.aliases:
+            maps[f"stories/{alias}/index.md"] = f"stories/{story.id}/index.md"
+    for resource in site.resources:
+        for alias in resource.aliases:
+            maps[f"resources/{alias}/index.md"] = f"resources/{resource.id}/index.md"
+    return maps
+
+
 def mkdocs_config(project: Project, site: SiteModel, docs_dir: Path, site_dir: Path) -> dict:
     """A plain dict, written as mkdocs.yml beside the docs folder."""
     info = project.config.site
@@ -37,12 +49,15 @@ def mkdocs_config(project: Project, site: SiteModel, docs_dir: Path, site_dir: P
             "language": info.language,
             "font": False,  # Material loads Google Fonts otherwise: no request leaves the site
             "features": ["navigation.top", "search.highlight"],
-            "palette": {"scheme": "default", "primary": "teal", "accent": "deep orange"},
+            # no palette: its stylesheet costs 2 KB per page; our colours are in beenthere.css
         },
         "extra_css": ["assets/beenthere.css"],
         "extra": {"generator": False},
         "hooks": [str(HOOKS_FILE)],
-        "plugins": [{"search": {"lang": info.language}}],
+        "plugins": [
+            {"search": {"lang": info.language}},
+            {"redirects": {"redirect_maps": redirect_maps(site)}},
+        ],
         "markdown_extensions": [
             "attr_list",
             "admonition",

@@ -99,7 +99,31 @@ class SiteModel:
     withdrawn_ids: list[str] = field(default_factory=list)
 
     def stories_on(self, topic: str) -> list[Story]:
-        return [story for story in self.stories if topic in story.topics]
+        return self._by_topic().get(topic, [])
+
+    def _by_topic(self) -> dict[str, list[Story]]:
+        if not hasattr(self, "_topic_index"):
+            index: dict[str, list[Story]] = {}
+            for story in self.stories:  # already newest first
+                for topic in story.topics:
+                    index.setdefault(topic, []).append(story)
+            self._topic_index = index
+        return self._topic_index
+
+    def related(self, story: Story, limit: int = 3, window: int = 24) -> list[Story]:
+        """Stories sharing the most topics with ``story``, newest first among equals. Only the
+        newest ``window`` stories of each topic are considered, so this stays cheap at 10,000."""
+        shared: dict[str, int] = {}
+        candidates: dict[str, Story] = {}
+        for topic in story.topics:
+            for other in self.stories_on(topic)[:window]:
+                if other.id != story.id:
+                    shared[other.id] = shared.get(other.id, 0) + 1
+                    candidates[other.id] = other
+        ranked = sorted(
+            candidates.values(), key=lambda s: (-shared[s.id], -s.published.toordinal(), s.id)
+        )
+        return ranked[:limit]
 
     def resources_in(self, attribute: str, value: str) -> list[Resource]:
         return [r for r in self.resources if value in getattr(r, attribute)]

@@ -40,7 +40,7 @@ def test_check_github_annotations(project: Path):
     result = run_cli("check", "--config", str(project / "site_config.yml"), "--format", "github")
     assert result.exit_code == 1
     assert (
-        "::error file=content/stories/keys-to-my-own-door.md,line=11,"
+        "::error file=content/stories/keys-to-my-own-door.md,line=12,"
         "title=BT101 consent-reference::"
     ) in result.output
 

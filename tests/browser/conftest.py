@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+import pytest
+
+from browser.site import chromium, serve
+from conftest import copy_project, run_cli
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("browser") / "project")
+    out = project / "site"
+    result = run_cli("build", "--config", str(project / "site_config.yml"), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    with serve(out) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with chromium() as launched:
+        yield launched

@@ -1,0 +1,67 @@
+"""Build the example site once, serve it on localhost, and drive Debian's Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PAGE_TYPES = {
+    "home": "",
+    "story with warnings": "stories/riverside-walks/",
+    "story without warnings": "stories/keys-to-my-own-door/",
+    "story index": "stories/",
+    "topic": "topics/recovery/",
+    "directory": "resources/",
+    "category": "categories/housing/",
+    "region": "regions/north-west/",
+    "resource": "resources/open-door-housing/",
+    "plain page": "about/",
+    "rule reference": "how-we-moderate/rules/",
+    "withdrawn story": "stories/the-old-bakery-shift/",
+}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 (http.server's signature)
+        pass
+
+
+@contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def chromium() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        raise RuntimeError("browser tests need Debian's chromium: apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

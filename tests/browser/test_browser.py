@@ -1,0 +1,195 @@
+"""The public site in a real browser: privacy, accessibility, weight, and use without JS."""
+
+from __future__ import annotations
+
+import gzip
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from browser.site import PAGE_TYPES
+
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+STORY_BUDGET = 75 * 1024
+"""Bytes, gzip-compressed: HTML, CSS, JS and fonts of a story page's first load."""
+
+
+def _open(browser, url: str, **context_options):
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url, wait_until="networkidle")
+    return context, page, requests
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_no_request_leaves_the_site_and_no_cookies(browser, site_url, name):
+    context, page, requests = _open(browser, site_url + PAGE_TYPES[name])
+    try:
+        origin = urlsplit(site_url).netloc
+        foreign = [
+            u
+            for u in requests
+            if urlsplit(u).netloc not in (origin, "") and not u.startswith(("data:", "blob:"))
+        ]
+        assert not foreign, foreign
+        assert context.cookies() == []
+        assert page.evaluate("document.cookie") == ""
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_no_axe_violations(browser, site_url, name):
+    context, page, _ = _open(browser, site_url + PAGE_TYPES[name])
+    try:
+        if name == "story with warnings":
+            page.click("summary")  # check the story text too, not only the gate
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+        assert results.violations_count == 0, results.generate_report()
+    finally:
+        context.close()
+
+
+def test_no_axe_violations_on_search_results(browser, site_url):
+    context, page, _ = _open(browser, site_url)
+    try:
+        page.click("input.md-search__input")
+        page.keyboard.type("walk")
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        assert "Riverside walks" in page.inner_text(".md-search-result")
+        page.wait_for_timeout(800)  # let the overlay's fade-in finish before measuring contrast
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+        assert results.violations_count == 0, results.generate_report()
+    finally:
+        context.close()
+
+
+def _first_load_bytes(browser, url: str) -> dict[str, int]:
+    """gzip size of each HTML, CSS, JS and font response of a first visit."""
+    context = browser.new_context()
+    page = context.new_page()
+    sizes: dict[str, int] = {}
+
+    def record(response):
+        kind = response.request.resource_type
+        path = urlsplit(response.url).path
+        if kind in ("document", "stylesheet", "script", "font") and "search_index" not in path:
+            sizes[path] = len(gzip.compress(response.body(), 9))
+
+    page.on("response", record)
+    page.goto(url, wait_until="networkidle")
+    context.close()
+    return sizes
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_first_load_weight(browser, site_url, name):
+    total = sum(_first_load_bytes(browser, site_url + PAGE_TYPES[name]).values())
+    print(f"\nweight {name}: {total / 1024:.1f} KB gzip")
+    if name.startswith("story"):
+        assert total <= STORY_BUDGET
+
+
+def test_warning_gate_works_without_javascript(browser, site_url):
+    context, page, _ = _open(
+        browser, site_url + PAGE_TYPES["story with warnings"], java_script_enabled=False
+    )
+    try:
+        assert page.is_visible("text=Content warning")
+        assert not page.is_visible("text=The first time I met my mentor")
+        page.click("summary:has-text('Continue to the story')")
+        assert page.is_visible("text=The first time I met my mentor")
+    finally:
+        context.close()
+
+
+def test_story_without_warnings_opens_directly(browser, site_url):
+    context, page, _ = _open(browser, site_url + PAGE_TYPES["story without warnings"])
+    try:
+        assert page.is_visible("text=When I came out I had a discharge grant")
+        assert page.locator("details").count() == 0
+    finally:
+        context.close()
+
+
+def test_gate_is_keyboard_reachable_with_visible_focus(browser, site_url):
+    context, page, _ = _open(browser, site_url + PAGE_TYPES["story with warnings"])
+    try:
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.tagName") == "SUMMARY":
+                break
+        else:
+            pytest.fail("the 'Continue to the story' control is not reachable by keyboard")
+        outline = page.evaluate(
+            "(() => { const s = getComputedStyle(document.activeElement);"
+            " return [s.outlineStyle, s.outlineWidth, s.boxShadow]; })()"
+        )
+        assert outline[0] != "none" or outline[2] != "none", outline
+        page.keyboard.press("Enter")
+        assert page.is_visible("text=The first time I met my mentor")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_usable_at_320_pixels(browser, site_url, name):
+    context, page, _ = _open(
+        browser, site_url + PAGE_TYPES[name], viewport={"width": 320, "height": 640}
+    )
+    try:
+        overflow = page.evaluate("document.documentElement.scrollWidth")
+        assert overflow <= 320, f"{name} scrolls sideways: {overflow}px"
+    finally:
+        context.close()
+
+
+def test_reduced_motion_is_respected(browser, site_url):
+    context, page, _ = _open(
+        browser, site_url + PAGE_TYPES["story with warnings"], reduced_motion="reduce"
+    )
+    try:
+        durations = page.evaluate(
+            "Array.from(document.querySelectorAll('*')).map(e => getComputedStyle(e)"
+            ".transitionDuration).filter(d => d.split(',').some(x => parseFloat(x) > 0))"
+        )
+        assert durations == []
+    finally:
+        context.close()
+
+
+def test_directory_filter_narrows_and_list_works_without_it(browser, site_url):
+    context, page, _ = _open(browser, site_url + PAGE_TYPES["directory"])
+    try:
+        total = page.locator("#bt-directory li").count()
+        assert total >= 15 and page.is_visible("#bt-filter")
+        page.select_option("#bt-filter-category", "housing")
+        visible = page.locator("#bt-directory li:visible").count()
+        assert 0 < visible < total
+        page.select_option("#bt-filter-region", "wales")
+        assert page.locator("#bt-directory li:visible").count() == 1  # Harbour Women's Centre
+        page.select_option("#bt-filter-category", "")
+        page.select_option("#bt-filter-region", "")
+        page.fill("#bt-filter-text", "hostel")
+        assert page.is_visible("text=Gateway Hostel")
+        assert "services shown" in page.inner_text("#bt-filter-count")
+    finally:
+        context.close()
+    context, page, _ = _open(browser, site_url + PAGE_TYPES["directory"], java_script_enabled=False)
+    try:
+        assert not page.is_visible("#bt-filter")
+        assert page.locator("#bt-directory li:visible").count() >= 15
+    finally:
+        context.close()
+
+
+def test_alias_redirects_to_the_current_address(browser, site_url):
+    context, page, _ = _open(browser, site_url + "stories/my-own-front-door/")
+    try:
+        page.wait_for_url("**/stories/keys-to-my-own-door/", timeout=10_000)
+        assert "Keys to my own door" in page.title()
+    finally:
+        context.close()
