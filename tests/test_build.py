@@ -75,7 +75,7 @@ def test_story_without_warnings_opens_directly(built: Path):
 def test_indexes_and_topics_list_published_stories_newest_first(built: Path):
     html = (built / "stories/index.html").read_text()
     order = [
-        html.index(f'href="{slug}/"')
+        html.index(f'href="../stories/{slug}/"')
         for slug in ("the-mentor-who-got-it-wrong", "disclosure-on-a-tuesday", "riverside-walks")
     ]
     assert order == sorted(order)
