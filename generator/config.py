@@ -73,8 +73,8 @@ class Moderation(Strict):
     severities: dict[str, Severity] = Field(default_factory=dict)
     """Per-rule severity overrides: rule id or name → error, warning, info or off."""
     warning_lexicons: dict[str, list[str]] = Field(default_factory=dict)
-    """Content warning id → phrases (regular expressions, case-insensitive, whole words) that
-    clearly describe that subject; a story using one needs the warning."""
+    """Content warning id → phrases (regular expressions in lower case, matched as whole words
+    in any case) that clearly describe that subject; a story using one needs the warning."""
 
     @field_validator("consent_reference_pattern")
     @classmethod
@@ -88,6 +88,9 @@ class Moderation(Strict):
         for warning, phrases in value.items():
             for phrase in phrases:
                 _compile(phrase, f"{warning}: ")
+                # phrases run on lower-cased text (fast); a capital letter would never match
+                if re.search(r"(?<!\\)[A-Z]", phrase):
+                    raise ValueError(f"{warning}: write '{phrase}' in lower case")
         return value
 
 

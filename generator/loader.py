@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import frontmatter
@@ -12,6 +13,7 @@ from pydantic import ValidationError
 from generator.config import Project
 from generator.findings import Finding, Severity
 from generator.model import ID_RE, MODELS, Document, Kind
+from generator.parallel import map_items
 from generator.schema import IsoDate, Strict, validation_findings
 from generator.yamlsource import ParsedYaml, YamlProblem, parse_yaml
 
@@ -54,6 +56,7 @@ def load_content(project: Project) -> Content:
             _problem(project, root, "the content/ folder is missing", "create content/stories etc.")
         )
         return content
+    to_load: list[tuple[Path, Kind, str]] = []
     for path in _walk(project, root, content.findings):
         rel = path.relative_to(root)
         top = rel.parts[0]
@@ -78,11 +81,16 @@ def load_content(project: Project) -> Content:
         if slug is None:
             content.findings.append(_misplaced(project, path, kind))
             continue
-        doc, problems = load_document(project, path, kind, slug)
+        to_load.append((path, kind, slug))
+    for doc, problems in map_items(partial(_load_one, project), to_load):
         content.findings.extend(problems)
         if doc is not None:
             content.documents.append(doc)
     return content
+
+
+def _load_one(project: Project, job: tuple[Path, Kind, str]):
+    return load_document(project, *job)
 
 
 def _classify(rel: Path, kind: Kind) -> tuple[str | None, bool]:

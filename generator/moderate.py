@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from generator.config import CONFIG_RULE, Project
 from generator.findings import Finding, Severity
 from generator.loader import Content
 from generator.model import Document, StoryMeta, lapsed_reason
+from generator.names import warm_up
+from generator.parallel import map_items
 from generator.registry import RULES, lookup
 from generator.rules import waivers
-from generator.rules.base import Context
+from generator.rules.base import Context, Rule
 
 
 @dataclass
@@ -40,15 +43,19 @@ def moderate(
     severities, findings = _resolve_severities(project)
     findings += content.findings
     valid = [doc for doc in content.documents if doc.meta is not None]
-    for rule in RULES:
-        if rule.phase != "check" or severities.get(rule.id) is Severity.OFF:
-            continue
+    active = [
+        rule
+        for rule in RULES
+        if rule.phase == "check" and severities.get(rule.id) is not Severity.OFF
+    ]
+    for rule in active:
         if rule.check_content is not None:
             findings.extend(rule.check_content(content, ctx))
-        if rule.check is not None:
-            for doc in valid:
-                if doc.kind in rule.kinds and (rule.structural or _publishable(doc, today)):
-                    findings.extend(rule.check(doc, ctx))
+    per_document = [rule for rule in active if rule.check is not None]
+    warm_up()  # load shared data once, before the workers fork
+    work = partial(check_document, rules=per_document, ctx=ctx)
+    for found in map_items(work, valid):
+        findings.extend(found)
     findings = [_with(severities, f) for f in _apply_waivers(findings, valid)]
     findings = [f for f in findings if f.severity is not Severity.OFF]
     verdict = Verdict(sorted(findings, key=Finding.sort_key))
@@ -59,6 +66,17 @@ def moderate(
         elif doc.kind == "story":
             verdict.excluded.append((doc, reason))
     return verdict
+
+
+def check_document(doc: Document, rules: list[Rule], ctx: Context) -> list[Finding]:
+    """Every per-document rule that applies to ``doc``; unpublished stories get only the
+    structural ones."""
+    publishable = _publishable(doc, ctx.today)
+    found: list[Finding] = []
+    for rule in rules:
+        if doc.kind in rule.kinds and (rule.structural or publishable) and rule.check:
+            found.extend(rule.check(doc, ctx))
+    return found
 
 
 def _publishable(doc: Document, today: date) -> bool:

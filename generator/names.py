@@ -75,3 +75,9 @@ def looks_like_full_name(
         and last.lower() not in common_words()
         and not last.endswith(("ing", "ed", "s", "ly"))
     )
+
+
+def warm_up() -> None:
+    """Load every list now (Faker's import alone takes about 0.1 s), so that forked workers
+    share one copy instead of each loading its own."""
+    given_names(), surnames(), common_word_names(), common_words()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from generator.model import Document, PageMeta, ResourceMeta, StoryMeta
 
@@ -20,6 +21,11 @@ class Segment:
     """Column (1-based) of the text's first character on ``line``."""
     editorial: bool
     """Written by editors (title, summary, resource and page text), not the storyteller."""
+
+    @cached_property
+    def folded(self) -> str:
+        """The text in lower case, for cheap keyword tests before a costly pattern."""
+        return self.text.lower()
 
     def locate(self, offset: int) -> tuple[int | None, int]:
         """(line, column) of the character at ``offset`` in ``text``."""
@@ -41,7 +47,14 @@ def _field(doc: Document, raw_lines: list[str], name: str, value: str, editorial
 
 
 def segments(doc: Document) -> list[Segment]:
-    """Every field of ``doc`` that readers see, body last."""
+    """Every field of ``doc`` that readers see, body last (computed once per document)."""
+    cached = doc.cache.get("segments")
+    if cached is None:
+        cached = doc.cache["segments"] = _segments(doc)
+    return cached
+
+
+def _segments(doc: Document) -> list[Segment]:
     meta = doc.meta
     raw_lines = doc.head.split("\n")
     fields: list[tuple[str, str, bool]] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.findings import Finding
 from generator.model import Document
@@ -17,6 +18,8 @@ class Hit:
     segment: Segment
     start: int
     end: int
+    match: re.Match[str] | None = None
+    """The match itself, when a pattern produced this hit."""
 
     @property
     def text(self) -> str:
@@ -29,15 +32,36 @@ def pattern_hits(
     accept: Callable[[Segment, re.Match[str]], bool] | None = None,
     fields: Iterable[str] | None = None,
     group: int | str = 0,
+    triggers: Iterable[str] = (),
+    folded: bool = False,
 ) -> Iterator[Hit]:
-    """Every match of ``pattern`` in the published fields that ``accept`` keeps."""
+    """Every match of ``pattern`` in the published fields that ``accept`` keeps. When
+    ``triggers`` are given, a field containing none of them (in lower case) is skipped
+    without running the pattern: every match must contain one of them. With ``folded``, a
+    lower-case ``pattern`` runs on the lower-cased text, three times faster than IGNORECASE."""
     wanted = set(fields) if fields is not None else None
+    triggers = tuple(triggers)
     for segment in segments(doc):
         if wanted is not None and segment.field not in wanted:
             continue
-        for match in pattern.finditer(segment.text):
+        if triggers:
+            folded = segment.folded
+            if not any(trigger in folded for trigger in triggers):
+                continue
+        if folded and len(segment.folded) == len(segment.text):
+            matches = pattern.finditer(segment.folded)
+        elif folded:  # lower-casing changed the length (rare letters): offsets would drift
+            matches = ignoring_case(pattern).finditer(segment.text)
+        else:
+            matches = pattern.finditer(segment.text)
+        for match in matches:
             if accept is None or accept(segment, match):
-                yield Hit(segment, match.start(group), match.end(group))
+                yield Hit(segment, match.start(group), match.end(group), match)
+
+
+@lru_cache(maxsize=64)
+def ignoring_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(pattern.pattern, pattern.flags | re.IGNORECASE)
 
 
 def finding_at(rule: Rule, doc: Document, hit: Hit, message: str, **kwargs) -> Finding:

@@ -12,20 +12,33 @@ from generator.rules._find import finding_at, pattern_hits
 from generator.rules.base import Context, Rule
 
 
-@lru_cache(maxsize=64)
-def _compiled(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\b", re.IGNORECASE)
+@lru_cache(maxsize=8)
+def _compiled(lexicons: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str]:
+    """One pattern for every warning's phrases, a named group per warning: one pass per text."""
+    groups = [
+        f"(?P<w{i}>" + "|".join(f"(?:{p})" for p in phrases) + ")"
+        for i, (_, phrases) in enumerate(lexicons)
+        if phrases
+    ]
+    return re.compile(r"\b(?:" + "|".join(groups) + r")\b")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     meta = doc.meta
     if not isinstance(meta, StoryMeta):
         return
-    for warning, phrases in ctx.config.moderation.warning_lexicons.items():
-        if warning in meta.content_warnings or not phrases:
-            continue
-        hit = next(pattern_hits(doc, _compiled(tuple(phrases))), None)
-        if hit is not None:
+    lexicons = tuple((w, tuple(p)) for w, p in ctx.config.moderation.warning_lexicons.items())
+    missing = {i for i, (w, _) in enumerate(lexicons) if w not in meta.content_warnings}
+    if not missing or not any(phrases for _, phrases in lexicons):
+        return
+    pattern = _compiled(lexicons)
+    reported: set[int] = set()
+    for hit in pattern_hits(doc, pattern, folded=True):
+        assert hit.match is not None
+        index = next(int(k[1:]) for k, v in hit.match.groupdict().items() if v is not None)
+        if index in missing and index not in reported:
+            reported.add(index)
+            warning = lexicons[index][0]
             label = ctx.config.content_warnings[warning].label
             yield finding_at(
                 RULE,

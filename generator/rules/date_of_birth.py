@@ -27,7 +27,7 @@ BIRTH = re.compile(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for hit in pattern_hits(doc, BIRTH, group=1):
+    for hit in pattern_hits(doc, BIRTH, group=1, triggers=("born", "dob", "d.o.b", "birth")):
         yield finding_at(RULE, doc, hit, "date of birth")
 
 

@@ -14,7 +14,7 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for hit in pattern_hits(doc, EMAIL):
+    for hit in pattern_hits(doc, EMAIL, triggers=("@",)):
         yield finding_at(RULE, doc, hit, "e-mail address")
 
 

@@ -21,6 +21,18 @@ ONGOING = re.compile(
     r"|(?:on|released on) (?:police |court )?bail\b(?! (?:for|until) \w+ (?:years?|months?) ago))",
     re.IGNORECASE,
 )
+TRIGGERS = (
+    "await",
+    "remand",
+    "bail",
+    "appeal",
+    "trial",
+    "case",
+    "hearing",
+    "court",
+    "sentenc",
+    "pending",
+)
 PAST = re.compile(
     r"\b(?:was|were|had been|back then|years ago|in the end|after|before|used to)\b",
     re.IGNORECASE,
@@ -34,7 +46,7 @@ def _current(segment: Segment, match: re.Match[str]) -> bool:
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for hit in pattern_hits(doc, ONGOING, _current):
+    for hit in pattern_hits(doc, ONGOING, _current, triggers=TRIGGERS):
         yield finding_at(RULE, doc, hit, "sounds like a case that is still going on")
 
 

@@ -17,6 +17,7 @@ OFFENCE = re.compile(
     r"|child sexual|abuse images|upskirting|voyeurism)\b",
     re.IGNORECASE,
 )
+TRIGGERS = ("rap", "sex", "indecen", "molest", "groom", "abuse images", "upskirt", "voyeur")
 POINTER = re.compile(
     r"\b(?:my|his|her|their|our|the) (?:step)?(?:daughter|son|niece|nephew|sister|brother|"
     r"cousin|wife|husband|partner|girlfriend|boyfriend|ex|neighbour\w*|pupil|student|"
@@ -33,6 +34,8 @@ POINTER = re.compile(
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     for segment in segments(doc):
         text = segment.text
+        if not any(trigger in segment.folded for trigger in TRIGGERS):
+            continue
         for offence in OFFENCE.finditer(text):
             start, end = sentence_bounds(text, offence.start(), offence.end())
             # the sentence, and the one after it: victims are often described next

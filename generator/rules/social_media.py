@@ -16,13 +16,28 @@ PROFILE = re.compile(
     r"bsky\.app/profile|reddit\.com/u(?:ser)?|t\.me)/[\w.@-]+",
     re.IGNORECASE,
 )
+PROFILE_TRIGGERS = (
+    "facebook",
+    "fb.com",
+    "instagram",
+    "twitter",
+    "x.com",
+    "tiktok",
+    "linkedin",
+    "snapchat",
+    "youtube",
+    "threads.net",
+    "bsky",
+    "reddit",
+    "t.me",
+)
 HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29})\b")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for hit in pattern_hits(doc, PROFILE):
+    for hit in pattern_hits(doc, PROFILE, triggers=PROFILE_TRIGGERS):
         yield finding_at(RULE, doc, hit, "social-media profile link")
-    for hit in pattern_hits(doc, HANDLE):
+    for hit in pattern_hits(doc, HANDLE, triggers=("@",)):
         yield finding_at(RULE, doc, hit, "social-media handle")
 
 

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 from generator.findings import Finding, Severity
 from generator.model import Document
+from generator.rules._find import finding_at, pattern_hits
 from generator.rules.base import Context, Rule
-from generator.text import segments
+from generator.text import Segment
 
 # (pattern, person-first suggestion), after the MoJ style guide, Unlock and the Marshall
 # Project's language guide. "cell" is deliberately absent: people in prison use it themselves.
@@ -49,28 +50,49 @@ TERMS: tuple[tuple[str, str], ...] = (
     (r"lifers?", "person serving a life sentence"),
     (r"prostitutes?", "person who sells sex"),
 )
-PATTERN = re.compile(
-    r"\b(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(TERMS)) + r")\b",
-    re.IGNORECASE,
+TRIGGERS = (
+    "offender",
+    "con",
+    "convict",
+    "felon",
+    "criminal",
+    "inmate",
+    "addict",
+    "junk",
+    "drugg",
+    "crackhead",
+    "smackhead",
+    "dopehead",
+    "alcoholic",
+    "abuse",
+    "clean",
+    "dirty",
+    "suicide",
+    "jailbird",
+    "lag",
+    "lifer",
+    "prostitut",
+)
+"""Every term above contains one of these: a field with none of them is skipped."""
+PATTERN = re.compile(  # lower case: it runs on lower-cased text
+    r"\b(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(TERMS)) + r")\b"
 )
 
 
 def _label_findings(rule: Rule, doc: Document, editorial: bool) -> Iterator[Finding]:
-    for segment in segments(doc):
-        if segment.editorial != editorial:
-            continue
-        for match in PATTERN.finditer(segment.text):
-            index = int(next(k for k, v in match.groupdict().items() if v is not None)[1:])
-            line, column = segment.locate(match.start())
-            where = "" if segment.field == "body" else f"{segment.field}: "
-            yield rule.finding(
-                doc,
-                f"{where}stigmatising label '{match.group(0)}'",
-                line,
-                column,
-                hint=f"use person-first language: {TERMS[index][1]}",
-                match=match.group(0),
-            )
+    def wanted(segment: Segment, match: re.Match[str]) -> bool:
+        return segment.editorial == editorial
+
+    for hit in pattern_hits(doc, PATTERN, wanted, triggers=TRIGGERS, folded=True):
+        assert hit.match is not None
+        index = int(next(k for k, v in hit.match.groupdict().items() if v is not None)[1:])
+        yield finding_at(
+            rule,
+            doc,
+            hit,
+            f"stigmatising label '{hit.text}'",
+            hint=f"use person-first language: {TERMS[index][1]}",
+        )
 
 
 def check_editorial(doc: Document, ctx: Context) -> Iterator[Finding]:
