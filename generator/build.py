@@ -88,7 +88,14 @@ def generate_site_model(
         for doc, _ in verdict.excluded
         if isinstance(doc.meta, StoryMeta) and doc.meta.consent.withdrawn is not None
     }
-    return build_site_model(project.config, verdict.publish, today, sorted(withdrawn))
+    site = build_site_model(project.config, verdict.publish, today, sorted(withdrawn))
+    site.editors_guide = read_editors_guide(project)
+    return site
+
+
+def read_editors_guide(project: Project) -> str:
+    guide = project.root / "EDITORS.md"
+    return guide.read_text("utf-8") if guide.is_file() else ""
 
 
 def run_mkdocs(project: Project, site: SiteModel, docs_dir: Path, site_dir: Path, work: Path):

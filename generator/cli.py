@@ -108,6 +108,10 @@ def check(config_file: Path, fmt: str, sensitive_terms: Path | None, today) -> N
         click.echo(report.render_json(verdict.findings))
     elif fmt == "github":
         click.echo(report.render_github(verdict.findings))
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as stream:
+                stream.write(report.render_summary_markdown(verdict.findings))
     else:
         click.echo(report.render_text(verdict.findings))
     sys.exit(1 if verdict.blocked else 0)
@@ -376,3 +380,26 @@ def rules_doc(target: Path | None) -> None:
     else:
         target.write_text(text, encoding="utf-8")
         click.echo(f"wrote {target}")
+
+
+@main.command()
+@click.argument("story_id")
+@click.option("--by", "handle", required=True, help="Your editor handle.")
+@CONFIG_OPTION
+@TODAY_OPTION
+def withdraw(story_id: str, handle: str, config_file: Path, today) -> None:
+    """Take a story down for good: delete it and add it to the withdrawn register."""
+    from generator.config import load_config
+    from generator.withdraw import next_steps
+    from generator.withdraw import withdraw as withdraw_story
+
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{1,38}", handle):
+        click.secho(f"error: '{handle}' is not a valid editor handle", fg="red", err=True)
+        sys.exit(2)
+    try:
+        project = load_config(config_file)
+        result = withdraw_story(project, story_id, handle, _today(today))
+    except BeenThereError as error:
+        _fail(error)
+        return
+    click.echo(next_steps(project, result, story_id))

@@ -33,6 +33,8 @@ class WithdrawnEntry(Strict):
 
     id: str
     date: IsoDate
+    by: str | None = None
+    """Handle of the editor who withdrew it."""
 
 
 @dataclass

@@ -33,6 +33,8 @@ def mkdocs_config(project: Project, site: SiteModel, docs_dir: Path, site_dir: P
         {"Support directory": "resources/index.md"},
     ]
     nav += [{page.title: f"{page.slug}/index.md"} for page in site.pages]
+    if site.editors_guide:
+        nav.append({"Editors' guide": "how-we-moderate/editors-guide/index.md"})
     nav.append({"Moderation rules": "how-we-moderate/rules/index.md"})
     return {
         "site_name": info.name,

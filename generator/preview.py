@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.build import check
+from generator.build import check, read_editors_guide
 from generator.mkdocs_site import mkdocs_config
 from generator.model import StoryMeta, lapsed_reason
 from generator.render import render_docs, write_docs
@@ -40,6 +40,7 @@ def render_preview(config_file: Path, docs_dir: Path, today: date):
             notices[doc.rel] = "This story will not be published: " + " · ".join(reasons) + "."
     withdrawn = [entry.id for entry in content.withdrawn]
     site = build_site_model(project.config, readable, today, withdrawn, notices)
+    site.editors_guide = read_editors_guide(project)
     write_docs(render_docs(site, project.templates_dir), docs_dir)
     return project, site
 

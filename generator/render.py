@@ -118,6 +118,10 @@ def render_docs(site: SiteModel, templates_dir: Path) -> RenderedDocs:
     for plain in site.pages:
         page(f"{plain.slug}/index.md", "page.md.j2", page=plain)
     page("how-we-moderate/rules/index.md", "rules.md.j2", reference=render_rules_reference())
+    if site.editors_guide:
+        # the guide links to RULES.md in the repository; on the site, to the rules page
+        guide = site.editors_guide.replace("](RULES.md)", "](../rules/)")
+        page("how-we-moderate/editors-guide/index.md", "guide.md.j2", guide=guide)
     return docs
 
 

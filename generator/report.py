@@ -99,3 +99,25 @@ def render_github(findings: Iterable[Finding]) -> str:
         text = _message(f) + (f" — fix: {f.hint}" if f.hint and not f.waived_by else "")
         lines.append(f"::{kind} {','.join(props)}::{_escape_data(text)}")
     return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_summary_markdown(findings: list[Finding]) -> str:
+    """Every finding as a markdown table, for a CI job summary (GitHub shows only the first
+    ten annotations of a step)."""
+    lines = [f"## Been There checklist: {summary_line(findings)}", ""]
+    shown = sorted(findings, key=Finding.sort_key)
+    if not shown:
+        return "\n".join(lines + ["Nothing to report.", ""])
+    lines += ["| where | rule | severity | problem | how to fix |", "|---|---|---|---|---|"]
+    for f in shown:
+        where = f"{f.file}:{f.line}" if f.line else f.file
+        status = f"waived by {f.waived_by}" if f.waived_by else f.severity.value
+        lines.append(
+            f"| `{_cell(where)}` | {_cell(_title(f))} | {status} | {_cell(_message(f))} "
+            f"| {_cell(f.hint if not f.waived_by else '')} |"
+        )
+    return "\n".join(lines) + "\n"

@@ -97,6 +97,8 @@ class SiteModel:
     resources: list[Resource] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     withdrawn_ids: list[str] = field(default_factory=list)
+    editors_guide: str = ""
+    """EDITORS.md from the project root, published under "How we moderate"."""
 
     def stories_on(self, topic: str) -> list[Story]:
         return self._by_topic().get(topic, [])

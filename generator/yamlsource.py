@@ -93,17 +93,14 @@ def parse_yaml(text: str, line_offset: int = 0) -> ParsedYaml:
             problem.line += line_offset
         raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # a missing ':' is noticed a line late; the context mark is the line at fault
+        missing_colon = "could not find expected ':'" in str(exc.problem)
+        mark = (exc.context_mark if missing_colon else None) or exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
         column = mark.column + 1 if mark else None
         what = " ".join(part for part in (exc.context, exc.problem) if part)
-        raise YamlProblem(
-            f"malformed YAML: {what}",
-            line,
-            column,
-            "check indentation, colons and quotes on this line; "
-            "text containing ': ' or starting with a symbol needs quotes",
-        ) from None
+        message, hint = _plain_words(what)
+        raise YamlProblem(message, line, column, hint) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"malformed YAML: {exc}", hint="fix the YAML syntax") from None
     except (RecursionError, ValueError, TypeError, OverflowError) as exc:
@@ -112,6 +109,62 @@ def parse_yaml(text: str, line_offset: int = 0) -> ParsedYaml:
         if loader is not None:
             loader.dispose()
     return ParsedYaml(data, lines)
+
+
+# The YAML parser's words, and what they mean to an editor.
+_PLAIN = (
+    (
+        "mapping values are not allowed",
+        "a value contains ': ' (colon and space)",
+        'put the whole value in double quotes, e.g. title: "Walking: again"',
+    ),
+    (
+        "could not find expected ':'",
+        "a line is neither `key: value` nor a list item",
+        "add the missing ':' after the key, or indent the line if it continues the one above",
+    ),
+    (
+        "found character that cannot start any token",
+        "a character that cannot start a value here (often a tab, or @ or ` at the start)",
+        "indent with spaces only, and put values that start with a symbol in quotes",
+    ),
+    (
+        "did not find expected ',' or ']'",
+        "a [list] is not closed, or its items are not separated by commas",
+        "close the list with ] on the same line, with commas between items",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "a {mapping} is not closed, or its items are not separated by commas",
+        "close it with } on the same line, with commas between items",
+    ),
+    (
+        "did not find expected key",
+        "the indentation does not line up",
+        "indent sub-keys by two spaces under their parent, and nothing else",
+    ),
+    (
+        "found unexpected end of stream",
+        "a quote or bracket is opened but never closed",
+        'close the quote (") or bracket (] or }) on this line',
+    ),
+    (
+        "expected <block end>, but found",
+        "the indentation does not line up",
+        "indent sub-keys by two spaces under their parent, and nothing else",
+    ),
+)
+
+
+def _plain_words(what: str) -> tuple[str, str]:
+    for parser_words, message, hint in _PLAIN:
+        if parser_words in what:
+            return f"malformed YAML: {message}", hint
+    return (
+        f"malformed YAML: {what}",
+        "check indentation, colons and quotes on this line; text containing ': ' or starting "
+        "with a symbol needs quotes",
+    )
 
 
 def _walk(node: Node, path: Path, lines: dict[Path, int], offset: int, depth: int) -> None:

@@ -20,6 +20,7 @@ def copy_project(target: Path, content: bool = True) -> Path:
     """The example project (config, templates and, unless told not to, content) at ``target``."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "site_config.yml", target / "site_config.yml")
+    shutil.copy(ROOT / "EDITORS.md", target / "EDITORS.md")
     shutil.copytree(ROOT / "templates", target / "templates")
     if content:
         shutil.copytree(ROOT / "content", target / "content")
