@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -66,6 +68,8 @@ def build(
             run_mkdocs(project, site, docs_dir, staged, Path(work))
         for name, data in generate_exports(site).items():
             (staged / name).write_bytes(data)
+        progress("indexing")
+        index_search(staged)
         progress("leak check")
         excluded = [doc for doc, _ in verdict.excluded]
         leaks = check_output(staged, verdict.publish, excluded)
@@ -96,6 +100,17 @@ def generate_site_model(
 def read_editors_guide(project: Project) -> str:
     guide = project.root / "EDITORS.md"
     return guide.read_text("utf-8") if guide.is_file() else ""
+
+
+def index_search(site_dir: Path) -> None:
+    """Pagefind's chunked index: a reader's first search downloads a few small files."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise BuildFailed(f"Pagefind could not index the site: {result.stderr.strip()[-500:]}")
 
 
 def run_mkdocs(project: Project, site: SiteModel, docs_dir: Path, site_dir: Path, work: Path):

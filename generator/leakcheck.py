@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import html
 import json
 import re
@@ -16,7 +17,21 @@ from generator.rules import leak_check as leak_rule
 RULE = leak_rule.RULE.id
 SHINGLE = 8
 """Words in a row that count as a quotation of an unpublished story."""
-TEXT_SUFFIXES = {".html", ".htm", ".json", ".xml", ".txt", ".csv", ".js", ".md", ".atom", ".rss"}
+TEXT_SUFFIXES = {
+    ".html",
+    ".htm",
+    ".json",
+    ".xml",
+    ".txt",
+    ".csv",
+    ".js",
+    ".md",
+    ".atom",
+    ".rss",
+    ".pf_fragment",
+}
+PAGEFIND_PREFIX = b"pagefind_dcd"
+"""Pagefind's page fragments are gzipped JSON behind this signature."""
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"[\w-]+")
 _TAG = re.compile(r"<[^>]+>")
@@ -61,6 +76,13 @@ def unpublished_shingles(documents: Iterable[Document]) -> dict[tuple[str, ...],
 
 
 def _readable(path: Path) -> str:
+    if path.suffix == ".pf_fragment":
+        try:
+            data = gzip.decompress(path.read_bytes()).removeprefix(PAGEFIND_PREFIX)
+        except (OSError, EOFError):
+            data = path.read_bytes()  # not compressed as expected: scan the bytes as they are
+        path_text = data.decode("utf-8", errors="replace")
+        return html.unescape(_TAG.sub(" ", path_text)) + "\n" + path_text
     text = path.read_text("utf-8", errors="replace")
     if path.suffix == ".json":
         with contextlib.suppress(ValueError):

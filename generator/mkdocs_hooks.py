@@ -63,6 +63,7 @@ ALLOWED_TAGS = {
     "u",
     "ul",
     # the directory filter's controls (templates only: BT601 keeps them out of content)
+    "button",
     "form",
     "input",
     "label",
@@ -91,7 +92,8 @@ ALLOWED_ATTRIBUTES = {
     "details": _COMMON | {"open"},
     "ol": _COMMON | {"start", "reversed"},
     "li": _COMMON | {"data-categories", "data-regions"},
-    "form": _COMMON | {"hidden"},
+    "form": _COMMON | {"hidden", "action", "method"},
+    "button": _COMMON | {"type"},
     "input": _COMMON | {"type", "name", "autocomplete"},
     "label": _COMMON | {"for"},
     "option": _COMMON | {"value"},

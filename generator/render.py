@@ -89,6 +89,7 @@ def render_docs(site: SiteModel, templates_dir: Path) -> RenderedDocs:
             docs.copies[f"stories/{story.id}/{image.name}"] = image
     for story_id in site.withdrawn_ids:
         page(f"stories/{story_id}/index.md", "tombstone.md.j2")
+    page("search/index.md", "search.md.j2")
     page("topics/index.md", "topic_index.md.j2")
     for topic_id, topic in config.topics.items():
         page(

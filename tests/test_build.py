@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
-import json
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_cli
+from conftest import ROOT, copy_project, run_cli
 
 EXCLUDED = {
     "the-draft-about-the-allotment": ("The allotment", "kettle that took eleven minutes to boil"),
@@ -29,12 +29,15 @@ def built(tmp_path_factory) -> Path:
     return project / "site"
 
 
+def _read(path: Path) -> str:
+    data = path.read_bytes()
+    if path.suffix == ".pf_fragment":  # Pagefind's search fragments: gzipped JSON
+        data = gzip.decompress(data)
+    return data.decode("utf-8", "replace")
+
+
 def _all_text(site: Path) -> dict[str, str]:
-    return {
-        p.relative_to(site).as_posix(): p.read_bytes().decode("utf-8", "replace")
-        for p in site.rglob("*")
-        if p.is_file()
-    }
+    return {p.relative_to(site).as_posix(): _read(p) for p in site.rglob("*") if p.is_file()}
 
 
 def test_pages_exist(built: Path):
@@ -49,7 +52,8 @@ def test_pages_exist(built: Path):
         "regions/north-west/index.html",
         "about/index.html",
         "how-we-moderate/index.html",
-        "search/search_index.json",
+        "search/index.html",
+        "pagefind/pagefind-entry.json",
         "sitemap.xml",
     ):
         assert (built / page).is_file(), page
@@ -105,8 +109,8 @@ def test_unpublished_and_internal_data_reach_no_file(built: Path):
             assert sentence not in text, f"text of {slug} leaked into {path}"
         for term in INTERNAL:
             assert term not in text, f"{term} leaked into {path}"
-    index = json.loads(files["search/search_index.json"])
-    assert any("Riverside walks" in doc["title"] for doc in index["docs"])
+    fragments = [text for path, text in files.items() if path.endswith(".pf_fragment")]
+    assert any("Riverside walks" in text for text in fragments)  # the search index was read
 
 
 def test_no_request_leaves_the_site(built: Path):
@@ -195,5 +199,20 @@ def test_withdrawn_story_address_serves_a_tombstone_only(built: Path):
     sitemap = (built / "sitemap.xml").read_text()
     assert "riverside-walks" in sitemap
     assert not any(slug in sitemap for slug in TOMBSTONES)
-    index = (built / "search/search_index.json").read_text()
-    assert "has been removed" not in index and "the-old-bakery-shift" not in index
+    fragments = [_read(p) for p in built.rglob("*.pf_fragment")]
+    assert fragments and not any("has been removed" in f or "old-bakery" in f for f in fragments)
+
+
+def test_leak_check_reads_the_search_index(tmp_path: Path):
+    from generator.config import load_config
+    from generator.leakcheck import check_output
+    from generator.loader import load_content
+
+    project = load_config(ROOT / "site_config.yml")
+    docs = [d for d in load_content(project).documents if d.kind == "story"]
+    fragment = tmp_path / "pagefind/fragment/en_1.pf_fragment"
+    fragment.parent.mkdir(parents=True)
+    payload = b'pagefind_dcd{"content":"kind words from ed-priya about the walk"}'
+    fragment.write_bytes(gzip.compress(payload))
+    findings = check_output(tmp_path, docs, [])
+    assert [f.file for f in findings] == ["pagefind/fragment/en_1.pf_fragment"]

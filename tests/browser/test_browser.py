@@ -53,14 +53,39 @@ def test_no_axe_violations(browser, site_url, name):
         context.close()
 
 
-def test_no_axe_violations_on_search_results(browser, site_url):
+def _search(browser, site_url: str, query: str, **options):
+    context, page, requests = _open(browser, f"{site_url}search/?q={query}", **options)
+    page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
+    page.wait_for_timeout(300)  # let the result list settle before reading or measuring it
+    return context, page, requests
+
+
+def test_search_finds_published_stories_only(browser, site_url):
+    context, page, _ = _search(browser, site_url, "walk")
+    try:
+        assert "Riverside walks" in page.inner_text(".pagefind-ui__results")
+        page.goto(f"{site_url}search/?q=padlock")  # a word only a draft contains
+        page.wait_for_selector(".pagefind-ui__message", timeout=15_000)
+        page.wait_for_timeout(300)
+        assert page.locator(".pagefind-ui__result").count() == 0
+    finally:
+        context.close()
+
+
+def test_search_from_the_home_page_form(browser, site_url):
     context, page, _ = _open(browser, site_url)
     try:
-        page.click("input.md-search__input")
-        page.keyboard.type("walk")
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)
-        assert "Riverside walks" in page.inner_text(".md-search-result")
-        page.wait_for_timeout(800)  # let the overlay's fade-in finish before measuring contrast
+        page.fill("#bt-home-search", "hostel")
+        page.click("form[role=search] button")
+        page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
+        assert "Gateway Hostel" in page.inner_text(".pagefind-ui__results")
+    finally:
+        context.close()
+
+
+def test_no_axe_violations_on_search_results(browser, site_url):
+    context, page, _ = _search(browser, site_url, "walk")
+    try:
         results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
         assert results.violations_count == 0, results.generate_report()
     finally:
@@ -193,3 +218,36 @@ def test_alias_redirects_to_the_current_address(browser, site_url):
         assert "Keys to my own door" in page.title()
     finally:
         context.close()
+
+
+def first_search_bytes(browser, site_url: str, query: str = "walk") -> dict[str, int]:
+    """What search costs a reader, from opening the search page to the first results: every
+    Pagefind file (UI, engine, index chunks, fragments), gzip-compressed as a server would send
+    it (Pagefind's index files are compressed already)."""
+    context = browser.new_context()
+    page = context.new_page()
+    sizes: dict[str, int] = {}
+
+    def record(response):
+        path = urlsplit(response.url).path
+        if "/pagefind/" not in path and not path.endswith("/search.js"):
+            return
+        body = response.body()
+        compressed = path.endswith((".pf_index", ".pf_fragment", ".pf_meta", ".pagefind"))
+        sizes[path] = len(body) if compressed else len(gzip.compress(body, 9))
+
+    page.on("response", record)
+    page.goto(site_url + "search/", wait_until="networkidle")
+    page.fill(".pagefind-ui__search-input", query)
+    page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return sizes
+
+
+def test_first_search_download_is_small(browser, site_url):
+    sizes = first_search_bytes(browser, site_url)
+    total = sum(sizes.values())
+    print(f"\nfirst search: {total / 1024:.1f} KB gzip in {len(sizes)} files")
+    assert any(path.endswith(".pf_index") for path in sizes)
+    assert total <= 300 * 1024
