@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.cache import CheckCache, run_key
 from generator.config import Project, load_config
 from generator.errors import BuildBlocked, BuildFailed
 from generator.exports import generate_exports
@@ -36,11 +37,26 @@ class BuildResult:
     out: Path
 
 
-def check(config_file: Path, today: date, sensitive_terms: tuple[str, ...] = ()):
-    """The checklist alone: (project, content, verdict)."""
+def check(
+    config_file: Path,
+    today: date,
+    sensitive_terms: tuple[str, ...] = (),
+    use_cache: bool = True,
+    text: bool = True,
+):
+    """The checklist alone: (project, content, verdict). ``text=False`` lets unchanged files
+    stand in from the cache without their text (enough for a report, not for rendering)."""
     project = load_config(config_file)
-    content = load_content(project)
-    return project, content, moderate(content, project, today, sensitive_terms)
+    cache = (
+        CheckCache.open(project.root, run_key(project.config_file, today, sensitive_terms))
+        if use_cache
+        else None
+    )
+    content = load_content(project, cache, text=text)
+    verdict = moderate(content, project, today, sensitive_terms, cache)
+    if cache is not None:
+        cache.save()
+    return project, content, verdict
 
 
 def build(

@@ -95,12 +95,17 @@ def main() -> None:
     help="text for people, json for tools, github for CI.",
 )
 @SENSITIVE_OPTION
+@click.option(
+    "--no-cache", is_flag=True, help="Check every file afresh, ignoring .beenthere-cache/."
+)
 @TODAY_OPTION
-def check(config_file: Path, fmt: str, sensitive_terms: Path | None, today) -> None:
+def check(config_file: Path, fmt: str, sensitive_terms: Path | None, no_cache: bool, today) -> None:
     """Run the moderation checklist. Exit 1 when any error stands."""
     try:
         terms = _sensitive_terms(sensitive_terms, config_file)
-        _, _, verdict = build_module.check(config_file, _today(today), terms)
+        _, _, verdict = build_module.check(
+            config_file, _today(today), terms, use_cache=not no_cache, text=False
+        )
     except (ConfigError, UsageError) as error:
         _fail(error, fmt)
         return

@@ -10,6 +10,7 @@ from pathlib import Path
 import frontmatter
 from pydantic import ValidationError
 
+from generator.cache import CheckCache, Entry, file_digest, stub
 from generator.config import Project
 from generator.findings import Finding, Severity
 from generator.model import ID_RE, MODELS, Document, Kind
@@ -49,8 +50,10 @@ class Content:
         return [doc for doc in self.documents if doc.kind == kind and doc.meta is not None]
 
 
-def load_content(project: Project) -> Content:
-    """Load every content file. Never raises for bad content: problems become findings."""
+def load_content(project: Project, cache: CheckCache | None = None, text: bool = True) -> Content:
+    """Load every content file. Never raises for bad content: problems become findings.
+    With a ``cache``, a file whose bytes are unchanged since the last run is not parsed again
+    when its ``text`` is not needed (``beenthere check``): its cached summary stands in."""
     content = Content()
     root = project.content_dir
     if not root.is_dir():
@@ -84,15 +87,47 @@ def load_content(project: Project) -> Content:
             content.findings.append(_misplaced(project, path, kind))
             continue
         to_load.append((path, kind, slug))
-    for doc, problems in map_items(partial(_load_one, project), to_load):
+    digests = {job[0]: _digest(job[0]) for job in to_load} if cache is not None else {}
+    misses = []
+    for job in to_load:
+        entry = cache.get(project.relative(job[0]), digests[job[0]]) if cache else None
+        if entry is not None and not text:
+            content.findings.extend(entry.load_findings)
+            if entry.doc is not None:
+                content.documents.append(entry.doc)
+        else:
+            misses.append(job)
+    for job, (doc, problems) in zip(
+        misses, map_items(partial(_load_one, project), misses), strict=True
+    ):
         content.findings.extend(problems)
         if doc is not None:
+            doc.digest = digests.get(job[0], "")
             content.documents.append(doc)
+        if cache is not None:
+            previous = cache.get(project.relative(job[0]), digests[job[0]])
+            cache.put(
+                project.relative(job[0]),
+                Entry(
+                    digests[job[0]],
+                    stub(doc) if doc is not None else None,
+                    problems,
+                    previous.check_findings if previous else None,
+                ),
+            )
+    content.documents.sort(key=lambda doc: doc.rel)
     return content
 
 
 def _load_one(project: Project, job: tuple[Path, Kind, str]):
     return load_document(project, *job)
+
+
+def _digest(path: Path) -> str:
+    try:
+        return file_digest(path, images_beside(path))
+    except OSError:
+        return ""  # unreadable: never a cache hit, and the loader reports why
 
 
 def _classify(rel: Path, kind: Kind) -> tuple[str | None, bool]:
@@ -228,12 +263,7 @@ def load_document(
     doc = Document(
         kind, path, rel, slug, body, body_line, parsed, head=text[: len(text) - len(body)]
     )
-    if kind == "story" and path.name == "index.md":
-        doc.images = sorted(
-            p
-            for p in path.parent.iterdir()
-            if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file() and not p.is_symlink()
-        )
+    doc.images = images_beside(path) if kind == "story" else []
     if not isinstance(parsed.data, dict):
         findings.append(
             Finding(
@@ -263,6 +293,17 @@ def load_document(
             )
         )
     return doc, findings
+
+
+def images_beside(path: Path) -> list[Path]:
+    """Images in a folder story's folder (none for single-file stories)."""
+    if path.name != "index.md":
+        return []
+    return sorted(
+        p
+        for p in path.parent.iterdir()
+        if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file() and not p.is_symlink()
+    )
 
 
 def _load_withdrawn(project: Project, path: Path) -> tuple[list[WithdrawnEntry], list[Finding]]:

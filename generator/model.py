@@ -147,6 +147,8 @@ class Document:
     meta: StoryMeta | ResourceMeta | PageMeta | None = None
     images: list[Path] = field(default_factory=list)
     """Image files beside a folder story's index.md."""
+    digest: str = ""
+    """Fingerprint of the file's bytes (and its images), for the check cache."""
     cache: dict = field(default_factory=dict, repr=False, compare=False)
     """Values derived from this document once and shared by the rules (e.g. its segments)."""
 

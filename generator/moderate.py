@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 
+from generator.cache import CheckCache
 from generator.config import CONFIG_RULE, Project
 from generator.findings import Finding, Severity
 from generator.loader import Content
@@ -36,9 +37,14 @@ class Verdict:
 
 
 def moderate(
-    content: Content, project: Project, today: date, sensitive_terms: tuple[str, ...] = ()
+    content: Content,
+    project: Project,
+    today: date,
+    sensitive_terms: tuple[str, ...] = (),
+    cache: CheckCache | None = None,
 ) -> Verdict:
-    """Apply every rule; pure apart from reading image bytes for fingerprints."""
+    """Apply every rule; pure apart from reading image bytes for fingerprints. Per-document
+    results come from ``cache`` when the file is unchanged; cross-file rules always run."""
     ctx = Context(config=project.config, today=today, sensitive_terms=sensitive_terms)
     severities, findings = _resolve_severities(project)
     findings += content.findings
@@ -53,9 +59,15 @@ def moderate(
             findings.extend(rule.check_content(content, ctx))
     per_document = [rule for rule in active if rule.check is not None]
     warm_up()  # load shared data once, before the workers fork
+    cached = {doc.rel: _cached(cache, doc) for doc in valid}
+    todo = [doc for doc in valid if cached[doc.rel] is None]
     work = partial(check_document, rules=per_document, ctx=ctx)
-    for found in map_items(work, valid):
-        findings.extend(found)
+    for doc, found in zip(todo, map_items(work, todo), strict=True):
+        cached[doc.rel] = found
+        if cache is not None and doc.rel in cache.entries:
+            cache.entries[doc.rel].check_findings = found
+    for found in cached.values():
+        findings.extend(found or ())
     findings = [_with(severities, f) for f in _apply_waivers(findings, valid)]
     findings = [f for f in findings if f.severity is not Severity.OFF]
     verdict = Verdict(sorted(findings, key=Finding.sort_key))
@@ -66,6 +78,13 @@ def moderate(
         elif doc.kind == "story":
             verdict.excluded.append((doc, reason))
     return verdict
+
+
+def _cached(cache: CheckCache | None, doc: Document) -> list[Finding] | None:
+    if cache is None or not doc.digest:
+        return None
+    entry = cache.entries.get(doc.rel)
+    return entry.check_findings if entry is not None and entry.digest == doc.digest else None
 
 
 def check_document(doc: Document, rules: list[Rule], ctx: Context) -> list[Finding]:
