@@ -7,7 +7,6 @@ import logging
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,10 +23,9 @@ from generator.mkdocs_site import mkdocs_config
 from generator.model import StoryMeta
 from generator.moderate import Verdict, moderate
 from generator.output import check_output_dir, clean_leftovers, discard, staging_dir, swap_in
+from generator.progress import step
 from generator.render import render_docs, write_docs
 from generator.sitemodel import SiteModel, build_site_model
-
-Progress = Callable[[str], None]
 
 
 @dataclass
@@ -64,15 +62,14 @@ def build(
     out: Path,
     today: date,
     sensitive_terms: tuple[str, ...] = (),
-    progress: Progress = lambda phase: None,
 ) -> BuildResult:
-    progress("checking")
+    step("checking")
     project, content, verdict = check(config_file, today, sensitive_terms)
     out = check_output_dir(out, project.root, project.content_dir)
     if verdict.blocked:
         raise BuildBlocked("the moderation checklist blocked the build", verdict.findings)
     site = generate_site_model(project, content, verdict, today)
-    progress("rendering")
+    step("rendering", 0, len(site.stories) + len(site.resources))
     docs = render_docs(site, project.templates_dir)
     clean_leftovers(out)
     staged = staging_dir(out)
@@ -80,13 +77,13 @@ def build(
         with tempfile.TemporaryDirectory(prefix="beenthere-docs-") as work:
             docs_dir = Path(work) / "docs"
             write_docs(docs, docs_dir)
-            progress("building")
+            step("building", 0, len(docs.pages))
             run_mkdocs(project, site, docs_dir, staged, Path(work))
         for name, data in generate_exports(site).items():
             (staged / name).write_bytes(data)
-        progress("indexing")
+        step("indexing")
         index_search(staged)
-        progress("leak check")
+        step("leak check")
         excluded = [doc for doc, _ in verdict.excluded]
         leaks = check_output(staged, verdict.publish, excluded)
         if leaks:

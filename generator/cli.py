@@ -14,6 +14,7 @@ from generator import build as build_module
 from generator import report
 from generator.errors import BeenThereError, BuildBlocked, ConfigError, UsageError
 from generator.findings import Finding
+from generator.progress import Printer, listen
 
 CONFIG_OPTION = click.option(
     "--config",
@@ -135,19 +136,19 @@ def check(config_file: Path, fmt: str, sensitive_terms: Path | None, no_cache: b
 def build(config_file: Path, out: Path | None, sensitive_terms: Path | None, today) -> None:
     """Check, render and build the site. Exit 1 when the checklist blocks it."""
     out = out or config_file.resolve().parent / "site"
+    printer = Printer()
+    listen(printer)
     try:
         result = build_module.build(
-            config_file,
-            out,
-            _today(today),
-            _sensitive_terms(sensitive_terms, config_file),
-            progress=lambda phase: click.echo(f"» {phase}", err=True),
+            config_file, out, _today(today), _sensitive_terms(sensitive_terms, config_file)
         )
     except BeenThereError as error:
+        printer.close()
         if isinstance(error, BuildBlocked):
             click.secho("Nothing was written; the previous site is unchanged.", err=True)
         _fail(error)
         return
+    printer.close()
     verdict = result.verdict
     shown = [f for f in verdict.findings if not f.blocks]
     if shown:

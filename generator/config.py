@@ -76,6 +76,14 @@ class Moderation(Strict):
     """Content warning id → phrases (regular expressions in lower case, matched as whole words
     in any case) that clearly describe that subject; a story using one needs the warning."""
 
+    @field_validator("severities", mode="before")
+    @classmethod
+    def _unquoted_off(cls, value: object) -> object:
+        # YAML reads a bare `off` as false; it can only mean the severity "off" here
+        if isinstance(value, dict):
+            return {k: ("off" if v is False else v) for k, v in value.items()}
+        return value
+
     @field_validator("consent_reference_pattern")
     @classmethod
     def _compiles(cls, value: str) -> str:

@@ -8,10 +8,13 @@ import html
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from generator.findings import Finding, Severity
 from generator.model import Document, StoryMeta
+from generator.parallel import map_items
 from generator.rules import leak_check as leak_rule
 
 RULE = leak_rule.RULE.id
@@ -75,70 +78,84 @@ def unpublished_shingles(documents: Iterable[Document]) -> dict[tuple[str, ...],
     return shingles
 
 
-def _readable(path: Path) -> str:
+def _raw_text(path: Path) -> str:
+    """The file as text, with Pagefind fragments unpacked and JSON escapes undone."""
+    data = path.read_bytes()
     if path.suffix == ".pf_fragment":
-        try:
-            data = gzip.decompress(path.read_bytes()).removeprefix(PAGEFIND_PREFIX)
-        except (OSError, EOFError):
-            data = path.read_bytes()  # not compressed as expected: scan the bytes as they are
-        path_text = data.decode("utf-8", errors="replace")
-        return html.unescape(_TAG.sub(" ", path_text)) + "\n" + path_text
-    text = path.read_text("utf-8", errors="replace")
-    if path.suffix == ".json":
+        with contextlib.suppress(OSError, EOFError):
+            data = gzip.decompress(data).removeprefix(PAGEFIND_PREFIX)
+    text = data.decode("utf-8", errors="replace")
+    if path.suffix in (".json", ".pf_fragment"):
         with contextlib.suppress(ValueError):
             text = json.dumps(json.loads(text), ensure_ascii=False)
-    return html.unescape(_TAG.sub(" ", text)) + "\n" + text
+    return html.unescape(text)
+
+
+@dataclass(frozen=True)
+class _Needles:
+    single: frozenset[str]
+    """One-token terms (handles, references, fingerprints), found through a set of tokens."""
+    multi: tuple[str, ...]
+    shingles: dict[tuple[str, ...], str]
+
+
+def _scan(needles: _Needles, site_dir: Path, path: Path) -> list[Finding]:
+    text = _raw_text(path)
+    folded = text.casefold()
+    rel = path.relative_to(site_dir).as_posix()
+    findings: list[Finding] = []
+    hit = next(iter(needles.single.intersection(_TOKEN.findall(folded))), None)
+    hit = hit or next((t for t in needles.multi if t in folded), None)
+    if hit:
+        findings.append(
+            Finding(
+                rel,
+                RULE,
+                Severity.ERROR,
+                "internal metadata (consent reference, editor handle or fingerprint) "
+                "appears in the built site",
+                "remove it from the published text or templates; internal fields must never "
+                "be shown",
+                match=hit,
+                sensitive=True,
+            )
+        )
+    if needles.shingles:
+        words = _words(_TAG.sub(" ", text))  # tags would otherwise split runs of words
+        for i in range(len(words) - SHINGLE + 1):
+            source = needles.shingles.get(tuple(words[i : i + SHINGLE]))
+            if source:
+                findings.append(
+                    Finding(
+                        rel,
+                        RULE,
+                        Severity.ERROR,
+                        f"text of an unpublished story ({source}) appears in the built site",
+                        "find where this text is copied from and remove it",
+                        match=" ".join(words[i : i + SHINGLE]),
+                        sensitive=True,
+                    )
+                )
+                break
+    return findings
 
 
 def check_output(
     site_dir: Path, published: list[Document], excluded: list[Document]
 ) -> list[Finding]:
-    """Scan every text file of the built site; each hit is a blocking finding."""
+    """Scan every text file of the built site, on every core; each hit blocks the build."""
     terms = {term.casefold() for term in internal_terms([*published, *excluded])}
-    # one-token terms (handles, references, fingerprints) are looked up in a set of the file's
-    # tokens: linear in the file, however many terms there are
     single = {t for t in terms if _TOKEN.fullmatch(t)}
     single |= {t.split(":", 1)[1] for t in terms if t.startswith("sha256:")}
-    multi = {t for t in terms - single if not t.startswith("sha256:")}
-    shingles = unpublished_shingles(excluded)
-    findings: list[Finding] = []
-    for path in sorted(site_dir.rglob("*")):
-        if not path.is_file() or path.suffix.lower() not in TEXT_SUFFIXES:
-            continue
-        text = _readable(path)
-        folded = text.casefold()
-        rel = path.relative_to(site_dir).as_posix()
-        hit = next(iter(single.intersection(_TOKEN.findall(folded))), None)
-        hit = hit or next((t for t in multi if t in folded), None)
-        if hit:
-            findings.append(
-                Finding(
-                    rel,
-                    RULE,
-                    Severity.ERROR,
-                    "internal metadata (consent reference, editor handle or fingerprint) "
-                    "appears in the built site",
-                    "remove it from the published text or templates; internal fields must "
-                    "never be shown",
-                    match=hit,
-                    sensitive=True,
-                )
-            )
-        if shingles:
-            words = _words(text)
-            for i in range(len(words) - SHINGLE + 1):
-                source = shingles.get(tuple(words[i : i + SHINGLE]))
-                if source:
-                    findings.append(
-                        Finding(
-                            rel,
-                            RULE,
-                            Severity.ERROR,
-                            f"text of an unpublished story ({source}) appears in the built site",
-                            "find where this text is copied from and remove it",
-                            match=" ".join(words[i : i + SHINGLE]),
-                            sensitive=True,
-                        )
-                    )
-                    break
-    return findings
+    needles = _Needles(
+        frozenset(single),
+        tuple(t for t in terms - single if not t.startswith("sha256:")),
+        unpublished_shingles(excluded),
+    )
+    files = [
+        path
+        for path in sorted(site_dir.rglob("*"))
+        if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES
+    ]
+    found = map_items(partial(_scan, needles, site_dir), files)
+    return [finding for findings in found for finding in findings]

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import nh3
 
+from generator.progress import step
+
 ALLOWED_TAGS = {
     "a",
     "abbr",
@@ -115,7 +117,13 @@ def sanitise(html: str) -> str:
     )
 
 
+_built = [0]
+
+
 def on_page_content(html: str, page, config, files) -> str:  # noqa: ARG001 (MkDocs signature)
+    _built[0] += 1
+    if _built[0] % 100 == 0:
+        step("building", _built[0], len(files.documentation_pages()))
     return sanitise(html)
 
 
@@ -125,6 +133,7 @@ _unlisted: set[str] = set()
 
 def on_pre_build(config) -> None:
     _unlisted.clear()
+    _built[0] = 0
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

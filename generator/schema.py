@@ -13,6 +13,7 @@ from generator.findings import Finding, Severity
 from generator.yamlsource import ParsedYaml
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_VALIDATOR = re.compile(r"^[a-z]+(?:-[a-z]+)*\[.*\]$")
 
 
 def _iso_date(value: Any) -> Any:
@@ -80,17 +81,16 @@ def validation_findings(
     """Turn every pydantic error into a finding with the line of the offending key."""
     findings = []
     for error in exc.errors(include_url=False):
-        loc = tuple(part for part in error["loc"] if not isinstance(part, str) or part)
         # pydantic adds validator names such as 'function-before[...]' to the location
-        loc = tuple(p for p in loc if not (isinstance(p, str) and "[" in p))
-        where = ".".join(str(p) for p in loc) or "front matter"
+        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and _VALIDATOR.match(p)))
+        where = ".".join(str(p) if p != "" else "''" for p in loc) or "front matter"
         kind = error["type"]
         hint = ""
         if kind == "missing":
             message = f"{where}: required field is missing"
             hint = f"add `{loc[-1]}:` to the front matter" if loc else "add the missing field"
         elif kind == "extra_forbidden":
-            name = str(loc[-1])
+            name = str(loc[-1]) if loc else ""
             message = f"{where}: unknown field '{name}'"
             allowed = _field_names_at(model, loc[:-1])
             close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)

@@ -9,8 +9,9 @@ from conftest import run_cli
 
 
 def _findings(project: Path, *extra: str) -> list[dict]:
-    result = run_cli("check", "--config", str(project / "site_config.yml"), "--format", "json",
-                     *extra)
+    result = run_cli(
+        "check", "--config", str(project / "site_config.yml"), "--format", "json", *extra
+    )
     return json.loads(result.output)["findings"]
 
 

@@ -38,6 +38,21 @@ SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:-]*)([^>]*)>", re.DOTALL)
 AUTOLINK = re.compile(r"<(?:[a-z][\w+.-]*:[^>\s]*|[^\s<>@]+@[^\s<>@]+)>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"([^\s=/>\"']+)\s*(?:=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+# An opening tag never closed ("<iframe src=x <") still reaches the browser as markup.
+UNCLOSED = re.compile(r"<\s*([A-Za-z][\w:-]*)(?=[\s/]|$)(?![^<>]*>)")
+HTML_ELEMENTS = frozenset(
+    """
+a abbr address applet area article aside audio b base basefont bdi bdo bgsound big blink
+blockquote body br button canvas caption center cite code col colgroup data datalist dd del
+details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame
+frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe image img input ins isindex
+kbd keygen label layer legend li link listing main map mark marquee math menu meta meter nav
+nobr noembed noframes noscript object ol optgroup option output p param picture plaintext
+portal pre progress q rp rt ruby s samp script search section select slot small source span
+strike strong style sub summary sup svg table tbody td template textarea tfoot th thead time
+title tr track tt u ul var video wbr xml xmp
+""".split()
+)
 COMMENT = re.compile(r"<!--|<!\[CDATA\[|<\?|<!\w")
 # inline links and images, reference definitions, autolinks
 LINK_TARGET = re.compile(
@@ -74,6 +89,9 @@ def _markup_problems(text: str) -> Iterator[tuple[int, int, str]]:
                     match.end(),
                     (f"attribute '{attribute.group(1)}' is not allowed on <{name}>"),
                 )
+    for match in UNCLOSED.finditer(text):
+        if match.group(1).lower() in HTML_ELEMENTS:
+            yield match.start(), match.end(), f"unclosed HTML tag <{match.group(1).lower()}"
     for match in LINK_TARGET.finditer(text):
         group = next(g for g in (1, 2, 3) if match.group(g) is not None)
         url = match.group(group)
