@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.findings import Finding
-from generator.model import Document
+from generator.model import Identity
 
 CACHE_DIR = ".beenthere-cache"
 FORMAT = 2
@@ -55,10 +55,11 @@ def file_digest(path: Path, images: list[Path] = ()) -> str:
 @dataclass
 class Entry:
     digest: str
-    doc: Document | None
-    """The document without its text: enough for cross-file rules and the verdict."""
+    identity: Identity | None
+    """Enough of the document for the cross-file rules."""
     load_findings: list[Finding]
     check_findings: list[Finding] | None = None
+    """Its per-document findings, waivers applied (severity overrides are applied later)."""
 
 
 @dataclass
@@ -67,6 +68,7 @@ class CheckCache:
     key: str
     entries: dict[str, Entry] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+    changed: bool = False
 
     @classmethod
     def open(cls, root: Path, key: str) -> CheckCache:
@@ -99,9 +101,12 @@ class CheckCache:
     def put(self, rel: str, entry: Entry) -> None:
         self.entries[rel] = entry
         self.used.add(rel)
+        self.changed = True
 
     def save(self) -> None:
         """Keep the entries of files seen in this run; write atomically, fail silently."""
+        if not self.changed and self.used == set(self.entries):
+            return  # nothing new: keep the file as it is
         kept = {rel: self.entries[rel] for rel in self.used if rel in self.entries}
         try:
             self.path.parent.mkdir(exist_ok=True)
@@ -112,20 +117,3 @@ class CheckCache:
             os.replace(temp, self.path)
         except OSError:
             pass  # a cache that cannot be written only costs time
-
-
-def stub(doc: Document) -> Document:
-    """A copy without the text (bodies are large and the checks already ran on them)."""
-    return Document(
-        kind=doc.kind,
-        path=doc.path,
-        rel=doc.rel,
-        slug=doc.slug,
-        body="",
-        body_line=doc.body_line,
-        parsed=doc.parsed,
-        head="",
-        meta=doc.meta,
-        images=list(doc.images),
-        digest=doc.digest,
-    )

@@ -10,10 +10,10 @@ from pathlib import Path
 import frontmatter
 from pydantic import ValidationError
 
-from generator.cache import CheckCache, Entry, file_digest, stub
+from generator.cache import CheckCache, Entry, file_digest
 from generator.config import Project
 from generator.findings import Finding, Severity
-from generator.model import ID_RE, MODELS, Document, Kind
+from generator.model import ID_RE, MODELS, Document, Identity, Kind
 from generator.parallel import map_items
 from generator.schema import IsoDate, Strict, validation_findings
 from generator.yamlsource import ParsedYaml, YamlProblem, parse_yaml
@@ -43,10 +43,16 @@ class Content:
     """Everything loaded from ``content/``, with the problems met on the way."""
 
     documents: list[Document] = field(default_factory=list)
+    """Documents read in full this run."""
+    identities: list[Identity] = field(default_factory=list)
+    """Every document's identity, including files answered from the cache."""
     withdrawn: list[WithdrawnEntry] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    cached_findings: dict[str, list[Finding]] = field(default_factory=dict)
+    """Per-document findings of files not read this run (unchanged since the last check)."""
 
     def of_kind(self, kind: Kind) -> list[Document]:
+        """The valid documents of one kind that were read in full."""
         return [doc for doc in self.documents if doc.kind == kind and doc.meta is not None]
 
 
@@ -62,14 +68,12 @@ def load_content(project: Project, cache: CheckCache | None = None, text: bool =
         )
         return content
     to_load: list[tuple[Path, Kind, str]] = []
-    for path in _walk(project, root, content.findings):
-        rel = path.relative_to(root)
-        top = rel.parts[0]
-        if rel.as_posix() == WITHDRAWN_FILE:
+    for path, parts in _walk(project, root, content.findings):
+        if parts == (WITHDRAWN_FILE,):
             content.withdrawn, problems = _load_withdrawn(project, path)
             content.findings.extend(problems)
             continue
-        kind = KIND_FOLDERS.get(top) if len(rel.parts) > 1 else None
+        kind = KIND_FOLDERS.get(parts[0]) if len(parts) > 1 else None
         if kind is None:
             content.findings.append(
                 _problem(
@@ -80,7 +84,7 @@ def load_content(project: Project, cache: CheckCache | None = None, text: bool =
                 )
             )
             continue
-        slug, is_image = _classify(rel, kind)
+        slug, is_image = _classify(parts, kind)
         if is_image:
             continue  # picked up with its story below
         if slug is None:
@@ -90,33 +94,36 @@ def load_content(project: Project, cache: CheckCache | None = None, text: bool =
     digests = {job[0]: _digest(job[0]) for job in to_load} if cache is not None else {}
     misses = []
     for job in to_load:
-        entry = cache.get(project.relative(job[0]), digests[job[0]]) if cache else None
-        if entry is not None and not text:
+        entry = cache.get(_rel(job[0], root), digests[job[0]]) if cache else None
+        if entry is not None and not text and entry.check_findings is not None:
             content.findings.extend(entry.load_findings)
-            if entry.doc is not None:
-                content.documents.append(entry.doc)
+            if entry.identity is not None:
+                content.identities.append(entry.identity)
+                content.cached_findings[entry.identity.rel] = entry.check_findings
         else:
             misses.append(job)
     for job, (doc, problems) in zip(
         misses, map_items(partial(_load_one, project), misses), strict=True
     ):
         content.findings.extend(problems)
+        identity = Identity.of(doc) if doc is not None else None
         if doc is not None:
             doc.digest = digests.get(job[0], "")
             content.documents.append(doc)
+            content.identities.append(identity)
         if cache is not None:
-            previous = cache.get(project.relative(job[0]), digests[job[0]])
-            cache.put(
-                project.relative(job[0]),
-                Entry(
-                    digests[job[0]],
-                    stub(doc) if doc is not None else None,
-                    problems,
-                    previous.check_findings if previous else None,
-                ),
-            )
+            rel = _rel(job[0], root)
+            previous = cache.get(rel, digests[job[0]])
+            checked = previous.check_findings if previous else None
+            cache.put(rel, Entry(digests[job[0]], identity, problems, checked))
     content.documents.sort(key=lambda doc: doc.rel)
+    content.identities.sort(key=lambda identity: identity.rel)
     return content
+
+
+def _rel(path: Path, content_dir: Path) -> str:
+    """As Project.relative, by string: this runs once per file on every check."""
+    return content_dir.name + str(path)[len(str(content_dir)) :].replace(os.sep, "/")
 
 
 def _load_one(project: Project, job: tuple[Path, Kind, str]):
@@ -130,9 +137,9 @@ def _digest(path: Path) -> str:
         return ""  # unreadable: never a cache hit, and the loader reports why
 
 
-def _classify(rel: Path, kind: Kind) -> tuple[str | None, bool]:
+def _classify(rel: tuple[str, ...], kind: Kind) -> tuple[str | None, bool]:
     """(slug, is_image) for a path under its kind's folder; slug None when misplaced."""
-    parts = rel.parts[1:]
+    parts = rel[1:]
     if len(parts) == 1 and parts[0].endswith(".md"):
         return parts[0][:-3], False
     if kind == "story" and len(parts) == 2:
@@ -151,28 +158,28 @@ def _misplaced(project: Project, path: Path, kind: Kind) -> Finding:
     return _problem(project, path, "file is not where the content contract expects it", hint)
 
 
-def _walk(project: Project, root: Path, findings: list[Finding]) -> list[Path]:
-    """Every regular file under root, sorted; symlinks that leave root are reported, not read."""
+def _walk(project: Project, root: Path, findings: list[Finding]) -> list[tuple[Path, tuple]]:
+    """Every regular file under root with its path parts, in name order; symlinks are reported,
+    never followed. (os.scandir: its entries know their type without another stat call.)"""
     resolved_root = root.resolve()
-    files: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        here = Path(dirpath)
-        for name in sorted(dirnames):
-            entry = here / name
-            if entry.is_symlink():
-                dirnames.remove(name)
-                findings.append(_symlink(project, entry, resolved_root))
-            elif name.startswith("."):
-                dirnames.remove(name)
-        for name in sorted(filenames):
-            entry = here / name
-            if name.startswith("."):
+    files: list[tuple[Path, tuple[str, ...]]] = []
+    stack: list[tuple[str, tuple[str, ...]]] = [(str(root), ())]
+    while stack:
+        folder, parts = stack.pop()
+        with os.scandir(folder) as entries:
+            ordered = sorted(entries, key=lambda entry: entry.name)
+        subfolders = []
+        for entry in ordered:
+            if entry.name.startswith("."):
                 continue
             if entry.is_symlink():
-                findings.append(_symlink(project, entry, resolved_root))
-            elif entry.is_file():
-                files.append(entry)
-    return sorted(files)
+                findings.append(_symlink(project, Path(entry.path), resolved_root))
+            elif entry.is_dir(follow_symlinks=False):
+                subfolders.append((entry.path, (*parts, entry.name)))
+            elif entry.is_file(follow_symlinks=False):
+                files.append((Path(entry.path), (*parts, entry.name)))
+        stack.extend(reversed(subfolders))
+    return sorted(files, key=lambda item: item[1])
 
 
 def _symlink(project: Project, entry: Path, resolved_root: Path) -> Finding:

@@ -161,6 +161,36 @@ class Document:
         return meta_id or self.slug
 
 
+@dataclass(frozen=True)
+class Identity:
+    """What cross-file rules know of a document: where it is and which addresses it claims.
+    Small, so that the check cache can keep one for every file."""
+
+    kind: Kind
+    rel: str
+    slug: str
+    id: str
+    valid: bool
+    """Its front matter passed the schema."""
+    aliases: tuple[str, ...] = ()
+    id_line: int | None = None
+    alias_lines: tuple[int | None, ...] = ()
+
+    @classmethod
+    def of(cls, doc: Document) -> Identity:
+        aliases = tuple(getattr(doc.meta, "aliases", ()))
+        return cls(
+            kind=doc.kind,
+            rel=doc.rel,
+            slug=doc.slug,
+            id=doc.id,
+            valid=doc.meta is not None,
+            aliases=aliases,
+            id_line=doc.line_of("id"),
+            alias_lines=tuple(doc.line_of("aliases", i) for i in range(len(aliases))),
+        )
+
+
 def lapsed_reason(meta: StoryMeta, today: date) -> str | None:
     """Why a valid story must not be published today, or None when it may be."""
     if meta.status is Status.DRAFT:

@@ -59,16 +59,21 @@ def moderate(
             findings.extend(rule.check_content(content, ctx))
     per_document = [rule for rule in active if rule.check is not None]
     warm_up()  # load shared data once, before the workers fork
-    cached = {doc.rel: _cached(cache, doc) for doc in valid}
-    todo = [doc for doc in valid if cached[doc.rel] is None]
-    work = partial(check_document, rules=per_document, ctx=ctx)
+    reviewed = dict(content.cached_findings)
+    for doc in valid:
+        cached = _cached(cache, doc)
+        if cached is not None:
+            reviewed[doc.rel] = cached
+    todo = [doc for doc in valid if doc.rel not in reviewed]
+    work = partial(review_document, rules=per_document, ctx=ctx)
     for doc, found in zip(todo, map_items(work, todo), strict=True):
-        cached[doc.rel] = found
+        reviewed[doc.rel] = found
         if cache is not None and doc.rel in cache.entries:
             cache.entries[doc.rel].check_findings = found
-    for found in cached.values():
-        findings.extend(found or ())
-    findings = [_with(severities, f) for f in _apply_waivers(findings, valid)]
+            cache.changed = True
+    for found in reviewed.values():
+        findings.extend(found)
+    findings = [_with(severities, f) for f in findings]
     findings = [f for f in findings if f.severity is not Severity.OFF]
     verdict = Verdict(sorted(findings, key=Finding.sort_key))
     for doc in content.documents:
@@ -85,6 +90,11 @@ def _cached(cache: CheckCache | None, doc: Document) -> list[Finding] | None:
         return None
     entry = cache.entries.get(doc.rel)
     return entry.check_findings if entry is not None and entry.digest == doc.digest else None
+
+
+def review_document(doc: Document, rules: list[Rule], ctx: Context) -> list[Finding]:
+    """The document's own findings with its waivers applied (all that the cache keeps)."""
+    return apply_waivers(doc, check_document(doc, rules, ctx))
 
 
 def check_document(doc: Document, rules: list[Rule], ctx: Context) -> list[Finding]:
@@ -144,35 +154,30 @@ def _resolve_severities(project: Project) -> tuple[dict[str, Severity], list[Fin
     return resolved, problems
 
 
-def _apply_waivers(findings: list[Finding], docs: list[Document]) -> list[Finding]:
-    """Mark findings an editor waived for their exact text; nothing else is silenced. Waivers
-    that name an unwaivable rule, or match nothing, are findings themselves."""
-    by_file: dict[str, list[int]] = {}
-    for index, finding in enumerate(findings):
-        by_file.setdefault(finding.file, []).append(index)
+def apply_waivers(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """Mark the document's findings that an editor waived for their exact text; nothing else
+    is silenced. Waivers that name an unwaivable rule, or match nothing, are findings too."""
     result = list(findings)
-    for doc in docs:
-        for number, waiver in enumerate(getattr(doc.meta, "waivers", [])):
-            line = doc.line_of("waivers", number)
-            rule = lookup(waiver.rule)
-            if rule is None or not rule.waivable:
-                what = "no rule" if rule is None else f"{rule.id} ({rule.name}), which"
-                result.append(
-                    waivers.NOT_WAIVABLE.finding(
-                        doc, f"waiver names {what} cannot be waived: '{waiver.rule}'", line
-                    )
+    for number, waiver in enumerate(getattr(doc.meta, "waivers", [])):
+        line = doc.line_of("waivers", number)
+        rule = lookup(waiver.rule)
+        if rule is None or not rule.waivable:
+            what = "no rule" if rule is None else f"{rule.id} ({rule.name}), which"
+            result.append(
+                waivers.NOT_WAIVABLE.finding(
+                    doc, f"waiver names {what} cannot be waived: '{waiver.rule}'", line
                 )
-                continue
-            used = False
-            for index in by_file.get(doc.rel, ()):
-                finding = result[index]
-                if finding.rule == rule.id and finding.match == waiver.text:
-                    result[index] = finding.waived(waiver.by)
-                    used = True
-            if not used:
-                result.append(
-                    waivers.UNUSED.finding(
-                        doc, f"waiver for {rule.id} '{waiver.text}' matches nothing", line
-                    )
+            )
+            continue
+        used = False
+        for index, finding in enumerate(result):
+            if finding.rule == rule.id and finding.match == waiver.text:
+                result[index] = finding.waived(waiver.by)
+                used = True
+        if not used:
+            result.append(
+                waivers.UNUSED.finding(
+                    doc, f"waiver for {rule.id} '{waiver.text}' matches nothing", line
                 )
+            )
     return result

@@ -14,20 +14,22 @@ if TYPE_CHECKING:
 
 def check_content(content: Content, ctx: Context) -> Iterator[Finding]:
     for kind in ("story", "resource"):
-        docs = sorted(content.of_kind(kind), key=lambda d: d.rel)
+        docs = [i for i in content.identities if i.kind == kind and i.valid]
         # ids first, so that an alias never takes a URL away from a real id
-        names = [(doc, "id", doc.id, doc.line_of("id")) for doc in docs]
+        names = [(doc, "id", doc.id, doc.id_line) for doc in docs]
         names += [
-            (doc, "alias", alias, doc.line_of("aliases", i))
+            (doc, "alias", alias, line)
             for doc in docs
-            for i, alias in enumerate(getattr(doc.meta, "aliases", []))
+            for alias, line in zip(doc.aliases, doc.alias_lines, strict=True)
         ]
         owners: dict[str, str] = {}
         for doc, label, name, line in names:
             # casefold: on a case-insensitive disk two ids must not share one folder
             key = name.casefold()
             if key in owners and owners[key] != doc.rel:
-                yield RULE.finding(doc, f"{label} '{name}' is already used by {owners[key]}", line)
+                yield RULE.finding(
+                    doc.rel, f"{label} '{name}' is already used by {owners[key]}", line
+                )
             else:
                 owners.setdefault(key, doc.rel)
 

@@ -14,16 +14,16 @@ if TYPE_CHECKING:
 
 def check_content(content: Content, ctx: Context) -> Iterator[Finding]:
     withdrawn = {entry.id: entry for entry in content.withdrawn}
-    for doc in content.documents:
+    for doc in content.identities:
         if doc.kind != "story":
             continue
-        for name in {doc.slug, doc.id, *getattr(doc.meta, "aliases", [])}:
+        for name in sorted({doc.slug, doc.id, *doc.aliases}):
             if name in withdrawn:
                 yield RULE.finding(
-                    doc,
+                    doc.rel,
                     f"'{name}' was withdrawn on {withdrawn[name].date.isoformat()} and must "
                     "never be published again",
-                    doc.line_of("id"),
+                    doc.id_line,
                 )
 
 
