@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import jinja2
 import yaml
 
 from generator.cache import CheckCache, run_key
@@ -140,5 +141,5 @@ def run_mkdocs(project: Project, site: SiteModel, docs_dir: Path, site_dir: Path
     try:
         mkdocs_config_obj = load_mkdocs_config(str(config_path))
         mkdocs_build(mkdocs_config_obj)
-    except (MkDocsException, OSError) as exc:
+    except (MkDocsException, OSError, jinja2.TemplateError) as exc:
         raise BuildFailed(f"MkDocs could not build the site: {exc}") from exc

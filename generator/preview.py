@@ -71,4 +71,6 @@ def serve(config_file: Path, today: date, dev_addr: str) -> None:
         }
         mkdocs_yml = Path(work) / "mkdocs.yml"
         mkdocs_yml.write_text(yaml.safe_dump(settings, sort_keys=False))
-        mkdocs_serve(config_file=str(mkdocs_yml), livereload=True)
+        # dirty rebuilds: only pages whose markdown changed are rendered again (previews only;
+        # a published build is always complete)
+        mkdocs_serve(config_file=str(mkdocs_yml), livereload=True, build_type="dirty")

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
+from generator.errors import BuildFailed
 from generator.images import stripped_bytes
 from generator.loader import IMAGE_SUFFIXES
 from generator.rules_doc import render_rules_reference
@@ -67,7 +68,15 @@ def render_docs(site: SiteModel, templates_dir: Path) -> RenderedDocs:
 
     def page(path: str, template: str, **values: object) -> None:
         root = "../" * path.count("/")  # every page is an index.md, so links are relative
-        docs.pages[path] = env.get_template(template).render(**common, root=root, **values)
+        try:
+            docs.pages[path] = env.get_template(template).render(**common, root=root, **values)
+        except jinja2.TemplateNotFound as exc:
+            raise BuildFailed(
+                f"templates/pages/{exc.name} is missing; copy it from the Been There repository"
+            ) from None
+        except jinja2.TemplateError as exc:
+            where = f"{exc.filename}:{exc.lineno}" if getattr(exc, "lineno", None) else template
+            raise BuildFailed(f"template {where} cannot be rendered: {exc}") from None
 
     page("index.md", "home.md.j2", latest=site.stories[:6])
     pages_of_stories = [

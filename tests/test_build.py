@@ -216,3 +216,15 @@ def test_leak_check_reads_the_search_index(tmp_path: Path):
     fragment.write_bytes(gzip.compress(payload))
     findings = check_output(tmp_path, docs, [])
     assert [f.file for f in findings] == ["pagefind/fragment/en_1.pf_fragment"]
+
+
+def test_a_broken_or_missing_template_is_an_error_not_a_traceback(project: Path):
+    config, out = str(project / "site_config.yml"), str(project / "site")
+    (project / "templates/pages/search.md.j2").unlink()
+    result = run_cli("build", "--config", config, "--out", out)
+    assert result.exit_code == 1
+    assert "templates/pages/search.md.j2 is missing" in result.output
+    (project / "templates/pages/page.md.j2").write_text("{% if %}")
+    (project / "templates/pages/search.md.j2").write_text("search")
+    result = run_cli("build", "--config", config, "--out", out)
+    assert result.exit_code == 1 and "cannot be rendered" in result.output
