@@ -14,15 +14,15 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from generator.cache import CheckCache, run_key
-from generator.config import Project, load_config
+from generator.checklist import check
+from generator.config import Project
 from generator.errors import BuildBlocked, BuildFailed
 from generator.exports import generate_exports
 from generator.leakcheck import check_output
-from generator.loader import Content, load_content
+from generator.loader import Content
 from generator.mkdocs_site import mkdocs_config
 from generator.model import StoryMeta
-from generator.moderate import Verdict, moderate
+from generator.moderate import Verdict
 from generator.output import check_output_dir, clean_leftovers, discard, staging_dir, swap_in
 from generator.progress import step
 from generator.render import render_docs, write_docs
@@ -34,28 +34,6 @@ class BuildResult:
     verdict: Verdict
     site: SiteModel
     out: Path
-
-
-def check(
-    config_file: Path,
-    today: date,
-    sensitive_terms: tuple[str, ...] = (),
-    use_cache: bool = True,
-    text: bool = True,
-):
-    """The checklist alone: (project, content, verdict). ``text=False`` lets unchanged files
-    stand in from the cache without their text (enough for a report, not for rendering)."""
-    project = load_config(config_file)
-    cache = (
-        CheckCache.open(project.root, run_key(project.config_file, today, sensitive_terms))
-        if use_cache
-        else None
-    )
-    content = load_content(project, cache, text=text)
-    verdict = moderate(content, project, today, sensitive_terms, cache)
-    if cache is not None:
-        cache.save()
-    return project, content, verdict
 
 
 def build(

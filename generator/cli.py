@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from generator import build as build_module
-from generator import report
+from generator import checklist, report
+from generator.config import Project, load_config
 from generator.errors import BeenThereError, BuildBlocked, ConfigError, UsageError
 from generator.findings import Finding
+from generator.model import HANDLE_RE
 from generator.progress import Printer, listen
 
 CONFIG_OPTION = click.option(
@@ -67,7 +68,7 @@ def _sensitive_terms(path: Path | None, config_file: Path) -> tuple[str, ...]:
     )
 
 
-def _fail(error: BeenThereError, fmt: str = "text") -> None:
+def _fail(error: BeenThereError, fmt: str = "text") -> NoReturn:
     findings: list[Finding] = getattr(error, "findings", [])
     if fmt == "json":
         click.echo(report.render_json(findings, error=str(error)))
@@ -77,6 +78,25 @@ def _fail(error: BeenThereError, fmt: str = "text") -> None:
             click.echo(rendered(findings), err=fmt == "text")
         click.secho(f"error: {error}", fg="red", err=True)
     sys.exit(error.exit_code)
+
+
+def _load_project(config_file: Path) -> Project:
+    """The project, or exit 2 with every problem in the config listed."""
+    try:
+        return load_config(config_file)
+    except BeenThereError as error:
+        _fail(error)
+
+
+def _check_handle(handle: str) -> None:
+    if not HANDLE_RE.fullmatch(handle):
+        click.secho(
+            f"error: '{handle}' is not a valid editor handle (lowercase letters, digits, '-' "
+            "and '_', e.g. ed-amira)",
+            fg="red",
+            err=True,
+        )
+        sys.exit(2)
 
 
 @click.group()
@@ -104,7 +124,7 @@ def check(config_file: Path, fmt: str, sensitive_terms: Path | None, no_cache: b
     """Run the moderation checklist. Exit 1 when any error stands."""
     try:
         terms = _sensitive_terms(sensitive_terms, config_file)
-        _, _, verdict = build_module.check(
+        _, _, verdict = checklist.check(
             config_file, _today(today), terms, use_cache=not no_cache, text=False
         )
     except (ConfigError, UsageError) as error:
@@ -136,6 +156,8 @@ def check(config_file: Path, fmt: str, sensitive_terms: Path | None, no_cache: b
 def build(config_file: Path, out: Path | None, sensitive_terms: Path | None, today) -> None:
     """Check, render and build the site. Exit 1 when the checklist blocks it."""
     out = out or config_file.resolve().parent / "site"
+    from generator import build as build_module
+
     printer = Printer()
     listen(printer)
     try:
@@ -174,14 +196,12 @@ def approve(paths: tuple[Path, ...], handle: str, config_file: Path, today) -> N
 
     day = _today(today)
     try:
-        project, content, verdict = build_module.check(config_file, day)
+        project, content, verdict = checklist.check(config_file, day)
         targets = {p.resolve() for p in story_files(project, list(paths))}
     except BeenThereError as error:
         _fail(error)
         return
-    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{1,38}", handle):
-        click.secho(f"error: '{handle}' is not a valid editor handle", fg="red", err=True)
-        sys.exit(2)
+    _check_handle(handle)
     refused = 0
     for doc in content.documents:
         if doc.kind != "story" or doc.path.resolve() not in targets:
@@ -286,14 +306,9 @@ def new_story(
     today,
 ) -> None:
     """A new draft story."""
-    from generator.config import load_config
     from generator.scaffold import slugify, story_skeleton
 
-    try:
-        project = load_config(config_file)
-    except BeenThereError as error:
-        _fail(error)
-        return
+    project = _load_project(config_file)
     text = story_skeleton(
         title=title,
         pseudonym=pseudonym,
@@ -323,14 +338,9 @@ def new_resource(
     config_file, name, organisation, url, categories, regions, eligibility, phone, email, today
 ) -> None:
     """A new resource for the directory."""
-    from generator.config import load_config
     from generator.scaffold import resource_skeleton, slugify
 
-    try:
-        project = load_config(config_file)
-    except BeenThereError as error:
-        _fail(error)
-        return
+    project = _load_project(config_file)
     text = resource_skeleton(
         name=name,
         organisation=organisation,
@@ -395,15 +405,12 @@ def rules_doc(target: Path | None) -> None:
 @TODAY_OPTION
 def withdraw(story_id: str, handle: str, config_file: Path, today) -> None:
     """Take a story down for good: delete it and add it to the withdrawn register."""
-    from generator.config import load_config
     from generator.withdraw import next_steps
     from generator.withdraw import withdraw as withdraw_story
 
-    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{1,38}", handle):
-        click.secho(f"error: '{handle}' is not a valid editor handle", fg="red", err=True)
-        sys.exit(2)
+    _check_handle(handle)
+    project = _load_project(config_file)
     try:
-        project = load_config(config_file)
         result = withdraw_story(project, story_id, handle, _today(today))
     except BeenThereError as error:
         _fail(error)

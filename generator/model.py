@@ -19,7 +19,9 @@ ID_RE = re.compile(ID_PATTERN)
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 """Lowercase words and digits joined by single hyphens: safe in a URL and a file name."""
-Handle = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{1,38}$")]
+HANDLE_PATTERN = r"^[a-z0-9][a-z0-9_-]{1,38}$"
+HANDLE_RE = re.compile(HANDLE_PATTERN)
+Handle = Annotated[str, StringConstraints(pattern=HANDLE_PATTERN)]
 """An editor's handle (never a real name)."""
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.build import check, read_editors_guide
+from generator.build import read_editors_guide
+from generator.checklist import check
 from generator.mkdocs_site import mkdocs_config
 from generator.model import StoryMeta, lapsed_reason
 from generator.render import render_docs, write_docs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from datetime import date
 from pathlib import Path
@@ -32,6 +33,16 @@ def copy_project(target: Path, content: bool = True) -> Path:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+def tree_digest(folder: Path) -> str:
+    """One hash of every path and byte under ``folder``: equal only for identical trees."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def run_cli(*args: str, env: dict | None = None):

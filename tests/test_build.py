@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import gzip
-import hashlib
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, run_cli
+from conftest import ROOT, copy_project, run_cli, tree_digest
 
 EXCLUDED = {
     "the-draft-about-the-allotment": ("The allotment", "kettle that took eleven minutes to boil"),
@@ -121,20 +120,11 @@ def test_no_request_leaves_the_site(built: Path):
                 assert marker not in text, f"{marker} in {path}"
 
 
-def _tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 def test_blocked_build_leaves_previous_site_untouched(project: Path):
     config, out = str(project / "site_config.yml"), str(project / "site")
     assert run_cli("build", "--config", config, "--out", out).exit_code == 0
-    before = _tree_digest(project / "site")
-    content_before = _tree_digest(project / "content")
+    before = tree_digest(project / "site")
+    content_before = tree_digest(project / "content")
     story = project / "content/stories/riverside-walks.md"
     story.write_text(story.read_text().replace("title: Riverside walks", "title: Riverside: walks"))
     result = run_cli("build", "--config", config, "--out", out)
@@ -142,10 +132,10 @@ def test_blocked_build_leaves_previous_site_untouched(project: Path):
     assert "content/stories/riverside-walks.md" in result.output
     assert "      3  error    BT001 file-readable: malformed YAML" in result.output
     assert "previous site is unchanged" in result.output
-    assert _tree_digest(project / "site") == before
+    assert tree_digest(project / "site") == before
     assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
     story.write_text(story.read_text().replace("title: Riverside: walks", "title: Riverside walks"))
-    assert _tree_digest(project / "content") == content_before
+    assert tree_digest(project / "content") == content_before
 
 
 def test_build_refuses_to_replace_a_folder_it_did_not_make(project: Path, tmp_path: Path):

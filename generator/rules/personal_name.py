@@ -15,9 +15,11 @@ from generator.text import segments
 # A capitalised word: Smith, O'Brien, McDonald, Smith-Jones
 TOKEN = r"(?:[A-Z]['’])?(?:Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 WORD = re.compile(TOKEN + r"(?:['’]s)?")
-# Up to three capitalised words in a row, perhaps after a title; possessives included
+# A title and up to four capitalised words, or two to four capitalised words in a row
+# (single capitalised words, such as every sentence's first, never match: that keeps it fast)
 CANDIDATE = re.compile(
-    rf"\b(?:(Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?({TOKEN})((?:[ \t]+{TOKEN}){{0,3}})(?:['’]s)?\b"
+    rf"\b(?:(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?P<titled>{TOKEN}(?:[ \t]+{TOKEN}){{0,3}})"
+    rf"|(?P<run>{TOKEN}(?:[ \t]+{TOKEN}){{1,3}}))(?:['’]s)?\b"
 )
 PLACE_WORDS = frozenset(
     """
@@ -63,8 +65,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue  # BT212 judges the pseudonym itself
         text = segment.text
         for run in CANDIDATE.finditer(text):
-            title = run.group(1)
-            words = list(WORD.finditer(text, run.start(2), run.end()))
+            title = run.group("title")
+            first = run.start("titled") if title else run.start("run")
+            words = list(WORD.finditer(text, first, run.end()))
             names = [re.sub(r"['’]s$", "", w.group(0)) for w in words]
             following = re.match(r"\s+([A-Z][a-z]+)", text[run.end() :])
             if any(n in PLACE_WORDS for n in names[1:]) or (

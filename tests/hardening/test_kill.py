@@ -3,7 +3,6 @@ ever published."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import random
 import signal
@@ -14,21 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, TODAY
+from conftest import ROOT, TODAY, tree_digest
 
 sys.path.insert(0, str(ROOT / "bench"))
 from run import make_corpus  # noqa: E402
 
 ENV = {**os.environ, "BEENTHERE_TODAY": TODAY.isoformat()}
-
-
-def _digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def _build(project: Path, out: Path) -> subprocess.Popen:
@@ -61,7 +51,7 @@ def project(tmp_path_factory) -> Path:
 def test_sigkill_never_leaves_a_half_built_site(project: Path, tmp_path: Path):
     out = tmp_path / "site"
     assert _build(project, out).wait() == 0
-    before = _digest(out)
+    before = tree_digest(out)
     start = time.monotonic()
     assert _build(project, tmp_path / "timing").wait() == 0
     duration = time.monotonic() - start
@@ -70,7 +60,7 @@ def test_sigkill_never_leaves_a_half_built_site(project: Path, tmp_path: Path):
     resource.write_text(resource.read_text().replace("Service number 1\n", "Service one\n"))
     reference = tmp_path / "reference"
     assert _build(project, reference).wait() == 0
-    after = _digest(reference)
+    after = tree_digest(reference)
     assert after != before
 
     rng = random.Random(7)
@@ -80,7 +70,7 @@ def test_sigkill_never_leaves_a_half_built_site(project: Path, tmp_path: Path):
         time.sleep(rng.uniform(0.05, duration))
         os.killpg(build.pid, signal.SIGKILL)  # the build and every worker it started
         build.wait()
-        state = _digest(out)
+        state = tree_digest(out)
         assert state in (before, after), "a half-built site was published"
         assert (out / ".beenthere-site").is_file()
         outcomes.append("old" if state == before else "new")
@@ -90,5 +80,5 @@ def test_sigkill_never_leaves_a_half_built_site(project: Path, tmp_path: Path):
             resource.write_text(resource.read_text().replace("Service number 1\n", "Service one\n"))
     assert "old" in outcomes
     assert _build(project, out).wait() == 0  # a normal build tidies what the kills left
-    assert _digest(out) == after
+    assert tree_digest(out) == after
     assert not [p for p in tmp_path.iterdir() if p.name.startswith((".site.new", ".site.old"))]
