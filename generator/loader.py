@@ -16,7 +16,7 @@ from generator.findings import Finding, Severity
 from generator.model import ID_RE, MODELS, Document, Identity, Kind
 from generator.parallel import map_items
 from generator.schema import IsoDate, Strict, validation_findings
-from generator.yamlsource import ParsedYaml, YamlProblem, parse_yaml
+from generator.yamlsource import YamlProblem, parse_yaml
 
 READ_RULE = "BT001"
 SCHEMA_RULE = "BT002"
@@ -353,7 +353,3 @@ def _load_withdrawn(project: Project, path: Path) -> tuple[list[WithdrawnEntry],
                     )
                 )
     return entries, findings
-
-
-def parsed_empty() -> ParsedYaml:
-    return ParsedYaml({}, {})

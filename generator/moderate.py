@@ -31,10 +31,6 @@ class Verdict:
     def blocked(self) -> bool:
         return any(finding.blocks for finding in self.findings)
 
-    @property
-    def errors(self) -> list[Finding]:
-        return [finding for finding in self.findings if finding.blocks]
-
 
 def moderate(
     content: Content,
