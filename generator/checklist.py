@@ -18,6 +18,7 @@ def check(
     sensitive_terms: tuple[str, ...] = (),
     use_cache: bool = True,
     text: bool = True,
+    memo: dict | None = None,
 ):
     """The checklist alone: (project, content, verdict). ``text=False`` lets unchanged files
     stand in from the cache without their text (enough for a report, not for rendering)."""
@@ -27,7 +28,7 @@ def check(
         if use_cache
         else None
     )
-    content = load_content(project, cache, text=text)
+    content = load_content(project, cache, text=text, memo=memo)
     verdict = moderate(content, project, today, sensitive_terms, cache)
     if cache is not None:
         cache.save()

@@ -56,10 +56,17 @@ class Content:
         return [doc for doc in self.documents if doc.kind == kind and doc.meta is not None]
 
 
-def load_content(project: Project, cache: CheckCache | None = None, text: bool = True) -> Content:
+def load_content(
+    project: Project,
+    cache: CheckCache | None = None,
+    text: bool = True,
+    memo: dict[str, tuple[str, Document | None, list[Finding]]] | None = None,
+) -> Content:
     """Load every content file. Never raises for bad content: problems become findings.
     With a ``cache``, a file whose bytes are unchanged since the last run is not parsed again
-    when its ``text`` is not needed (``beenthere check``): its cached summary stands in."""
+    when its ``text`` is not needed (``beenthere check``): its cached summary stands in.
+    ``memo`` keeps parsed documents in memory between runs of a long-lived process (the preview
+    server), so that an unchanged file is never parsed twice."""
     content = Content()
     root = project.content_dir
     if not root.is_dir():
@@ -102,9 +109,17 @@ def load_content(project: Project, cache: CheckCache | None = None, text: bool =
                 content.cached_findings[entry.identity.rel] = entry.check_findings
         else:
             misses.append(job)
-    for job, (doc, problems) in zip(
-        misses, map_items(partial(_load_one, project), misses), strict=True
-    ):
+    if memo is not None:
+        digests = digests or {job[0]: _digest(job[0]) for job in misses}
+        remembered = {job[0]: memo.get(_rel(job[0], root)) for job in misses}
+        fresh = [job for job in misses if (remembered[job[0]] or ("",))[0] != digests[job[0]]]
+        loaded = dict(zip(fresh, map_items(partial(_load_one, project), fresh), strict=True))
+        for job in fresh:
+            memo[_rel(job[0], root)] = (digests[job[0]], *loaded[job])
+        results = [loaded.get(job) or memo[_rel(job[0], root)][1:] for job in misses]
+    else:
+        results = map_items(partial(_load_one, project), misses)
+    for job, (doc, problems) in zip(misses, results, strict=True):
         content.findings.extend(problems)
         identity = Identity.of(doc) if doc is not None else None
         if doc is not None:

@@ -19,9 +19,13 @@ from generator.sitemodel import build_site_model
 PREVIEW_HOOKS = Path(__file__).with_name("preview_hooks.py")
 
 
+_MEMO: dict = {}
+"""Parsed documents kept between rebuilds: after an edit only the edited file is read again."""
+
+
 def render_preview(config_file: Path, docs_dir: Path, today: date):
     """Render every readable document into ``docs_dir``; returns (project, site model)."""
-    project, content, verdict = check(config_file, today)
+    project, content, verdict = check(config_file, today, memo=_MEMO)
     readable = [doc for doc in content.documents if doc.meta is not None]
     notices: dict[str, str] = {}
     for doc in readable:
