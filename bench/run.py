@@ -180,11 +180,71 @@ def plain_mkdocs_config(project_dir: Path, work: Path) -> Path:
     return path
 
 
+def serve_reload_s(project: Path, env: dict, edits: int = 5) -> float:
+    """Median seconds from saving an edit to one story until `beenthere serve` shows it."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "serve",
+            "--config",
+            str(project / "site_config.yml"),
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/stories/story-00002/"
+
+    def page() -> str:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode()
+
+    story = project / "content/stories/story-00002.md"
+    original = story.read_text()
+    times = []
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            try:
+                page()
+                break
+            except OSError:
+                time.sleep(0.2)
+        for number in range(edits):
+            marker = f"Edited in the preview, {number}, {time.time_ns()}"
+            story.write_text(original + f"\n{marker}\n")
+            start = time.monotonic()
+            while marker not in page() and time.monotonic() - start < 30:
+                time.sleep(0.05)
+            times.append(time.monotonic() - start)
+            time.sleep(1.5)
+    finally:
+        story.write_text(original)
+        server.terminate()
+        server.wait(timeout=30)
+    return round(statistics.median(times), 2)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--stories", type=int, nargs="+", default=[1000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument(
+        "--serve",
+        action="store_true",
+        help="also time the preview's reload after an edit (median of 5)",
+    )
     args = parser.parse_args()
     env = {**os.environ, "BEENTHERE_TODAY": TODAY.isoformat()}
     beenthere = [sys.executable, "-m", "generator"]
@@ -224,6 +284,8 @@ def main() -> None:
                 row[f"{name}_peak_mb"] = round(max(v[1] for v in values) / 1024, 1)
             row["build_vs_mkdocs"] = round(row["build_s"] / row["mkdocs_s"], 2)
             row["first_search_kb"] = first_search_kb(work / "site")
+            if args.serve:
+                row["serve_reload_s"] = serve_reload_s(project, env)
             results.append(row)
             print(json.dumps(row), flush=True)
     print(
