@@ -46,7 +46,15 @@ def _today(value) -> date:
     if value is not None:
         return value.date()
     env = os.environ.get("BEENTHERE_TODAY")
-    return date.fromisoformat(env) if env else date.today()
+    if not env:
+        return date.today()
+    try:
+        return date.fromisoformat(env)
+    except ValueError:
+        click.secho(
+            f"error: BEENTHERE_TODAY={env!r} is not a date (YYYY-MM-DD)", fg="red", err=True
+        )
+        sys.exit(2)
 
 
 def _sensitive_terms(path: Path | None, config_file: Path) -> tuple[str, ...]:
