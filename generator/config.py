@@ -54,7 +54,15 @@ class SupportLink(Strict):
     description: str = ""
     phone: str | None = None
     url: str | None = None
+    """An https address (shown on every story, so nothing else is accepted)."""
     hours: str = ""
+
+    @field_validator("url")
+    @classmethod
+    def _https(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https://[^\s]+$", value):
+            raise ValueError(f"expected an https:// address, got {value!r}")
+        return value
 
 
 class Support(Strict):

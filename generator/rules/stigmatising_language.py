@@ -75,7 +75,7 @@ TRIGGERS = (
 )
 """Every term above contains one of these: a field with none of them is skipped."""
 PATTERN = re.compile(  # lower case: it runs on lower-cased text
-    r"\b(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(TERMS)) + r")\b"
+    r"(?=\w)\b(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(TERMS)) + r")\b"
 )
 
 
