@@ -94,8 +94,12 @@ class StoryMeta(Strict):
 
 
 class Contact(Strict):
-    phone: str | None = None
-    email: str | None = None
+    """A service's public contact details (shown as tel: and mailto: links)."""
+
+    phone: Annotated[str, StringConstraints(pattern=r"^\+?[\d ()-]{6,20}$")] | None = None
+    email: (
+        Annotated[str, StringConstraints(pattern=r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$")] | None
+    ) = None
     text: str | None = None
     """E.g. 'Text HELP to 60000'."""
     address: str | None = None
