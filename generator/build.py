@@ -56,7 +56,9 @@ def build(
         with tempfile.TemporaryDirectory(prefix="beenthere-docs-") as work:
             docs_dir = Path(work) / "docs"
             write_docs(docs, docs_dir)
-            step("building", 0, len(docs.pages))
+            pages = len(docs.pages)
+            del docs  # on disk now: free it before MkDocs reads it all back
+            step("building", 0, pages)
             run_mkdocs(project, site, docs_dir, staged, Path(work))
         for name, data in generate_exports(site).items():
             (staged / name).write_bytes(data)
