@@ -182,56 +182,25 @@ def plain_mkdocs_config(project_dir: Path, work: Path) -> Path:
 
 def serve_reload_s(project: Path, env: dict, edits: int = 5) -> float:
     """Median seconds from saving an edit to one story until `beenthere serve` shows it."""
-    import socket
-    import urllib.request
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "serve",
-            "--config",
-            str(project / "site_config.yml"),
-            "--dev-addr",
-            f"127.0.0.1:{port}",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/stories/story-00002/"
-
-    def page() -> str:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode()
+    sys.path.insert(0, str(ROOT / "tests"))
+    from preview_server import preview, wait_for
 
     story = project / "content/stories/story-00002.md"
     original = story.read_text()
     times = []
     try:
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline:
-            try:
-                page()
-                break
-            except OSError:
-                time.sleep(0.2)
-        for number in range(edits):
-            marker = f"Edited in the preview, {number}, {time.time_ns()}"
-            story.write_text(original + f"\n{marker}\n")
-            start = time.monotonic()
-            while marker not in page() and time.monotonic() - start < 30:
-                time.sleep(0.05)
-            times.append(time.monotonic() - start)
-            time.sleep(1.5)
+        with preview(project / "site_config.yml", env) as base:
+            url = f"{base}/stories/story-00002/"
+            wait_for(url, "Story number 2", seconds=300)
+            for number in range(edits):
+                marker = f"Edited in the preview, {number}, {time.time_ns()}"
+                story.write_text(original + f"\n{marker}\n")
+                start = time.monotonic()
+                wait_for(url, marker, poll=0.05)
+                times.append(time.monotonic() - start)
+                time.sleep(1.5)
     finally:
         story.write_text(original)
-        server.terminate()
-        server.wait(timeout=30)
     return round(statistics.median(times), 2)
 
 

@@ -28,6 +28,10 @@ def render_preview(config_file: Path, docs_dir: Path, today: date):
     project, content, verdict = check(config_file, today, memo=_MEMO)
     readable = [doc for doc in content.documents if doc.meta is not None]
     notices: dict[str, str] = {}
+    errors_by_file: dict[str, list] = {}
+    for finding in verdict.findings:  # grouped once: this runs on every preview rebuild
+        if finding.blocks:
+            errors_by_file.setdefault(finding.file, []).append(finding)
     for doc in readable:
         if not isinstance(doc.meta, StoryMeta):
             continue
@@ -35,7 +39,7 @@ def render_preview(config_file: Path, docs_dir: Path, today: date):
         lapsed = lapsed_reason(doc.meta, today)
         if lapsed:
             reasons.append(lapsed)
-        errors = [f for f in verdict.findings if f.file == doc.rel and f.blocks]
+        errors = errors_by_file.get(doc.rel, [])
         if errors:
             reasons.append(
                 f"{len(errors)} checklist error(s): "

@@ -1,12 +1,8 @@
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from conftest import TODAY, run_cli
+from preview_server import get, preview, wait_for
 
 
 def test_new_story_writes_a_valid_draft_and_refuses_to_overwrite(project: Path):
@@ -65,60 +61,15 @@ def test_new_resource_prompts_for_what_it_needs(project: Path):
     assert run_cli("check", "--config", str(project / "site_config.yml")).exit_code == 0
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode()
-
-
-def _wait_for(url: str, needle: str, seconds: float = 30) -> str:
-    deadline = time.monotonic() + seconds
-    last = ""
-    while time.monotonic() < deadline:
-        try:
-            last = _get(url)
-            if needle in last:
-                return last
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"{needle!r} never appeared at {url}")
-
-
 def test_serve_previews_drafts_with_a_banner_and_reloads_on_edit(project: Path):
-    port = _free_port()
     env = {**os.environ, "BEENTHERE_TODAY": TODAY.isoformat()}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "serve",
-            "--config",
-            str(project / "site_config.yml"),
-            "--dev-addr",
-            f"127.0.0.1:{port}",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        draft = _wait_for(f"{base}/stories/the-draft-about-the-allotment/", "Preview only")
+    with preview(project / "site_config.yml", env) as base:
+        draft = wait_for(f"{base}/stories/the-draft-about-the-allotment/", "Preview only")
         assert "not be published: draft" in draft
-        published = _get(f"{base}/stories/riverside-walks/")
+        published = get(f"{base}/stories/riverside-walks/")
         assert "Preview only" not in published
         story = project / "content/stories/riverside-walks.md"
         story.write_text(story.read_text().replace("flask of tea", "flask of coffee"))
-        edited = _wait_for(f"{base}/stories/riverside-walks/", "flask of coffee")
+        edited = wait_for(f"{base}/stories/riverside-walks/", "flask of coffee")
         assert "Preview only" in edited and "BT111" in edited
         assert not (project / "site").exists()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
