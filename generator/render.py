@@ -111,10 +111,8 @@ def render_docs(site: SiteModel, templates_dir: Path) -> RenderedDocs:
     page("resources/index.md", "directory.md.j2")
     for resource in site.resources:
         page(f"resources/{resource.id}/index.md", "resource.md.j2", resource=resource)
-    for attribute, vocabulary, folder in (
-        ("categories", config.categories, "categories"),
-        ("regions", config.regions, "regions"),
-    ):
+    for folder in ("categories", "regions"):  # each a resource field and a vocabulary
+        vocabulary = getattr(config, folder)
         page(f"{folder}/index.md", "group_index.md.j2", folder=folder, vocabulary=vocabulary)
         for term_id, term in vocabulary.items():
             page(
@@ -123,7 +121,7 @@ def render_docs(site: SiteModel, templates_dir: Path) -> RenderedDocs:
                 folder=folder,
                 term_id=term_id,
                 term=term,
-                resources=site.resources_in(attribute, term_id),
+                resources=site.resources_in(folder, term_id),
             )
     for plain in site.pages:
         page(f"{plain.slug}/index.md", "page.md.j2", page=plain)

@@ -11,21 +11,6 @@ from generator.config import SiteConfig
 from generator.model import Document, PageMeta, ResourceMeta, StoryMeta
 
 WORDS_PER_MINUTE = 200
-RESERVED_PAGE_SLUGS = frozenset(
-    {
-        "index",
-        "stories",
-        "topics",
-        "resources",
-        "categories",
-        "regions",
-        "search",
-        "assets",
-        "feed",
-        "sitemap",
-        "404",
-    }
-)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
@@ -59,7 +59,6 @@ class Rule:
     """An editor may accept one exact match in the front matter (e.g. a false positive)."""
     examples: tuple[str, str] = ("", "")
     """(bad, good) snippets for the editors' reference."""
-    tags: tuple[str, ...] = field(default_factory=tuple)
     phase: Literal["load", "check", "waivers", "output"] = "check"
     """When it applies: while loading files, as a check, when waivers are matched, or to the
     built output."""

@@ -30,6 +30,5 @@ RULE = Rule(
     kinds=frozenset({"story"}),
     waivable=True,
     check=check,
-    tags=("legal",),
     examples=("I was released on 14 March 2019", "I was released one spring"),
 )

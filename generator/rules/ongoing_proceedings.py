@@ -63,6 +63,5 @@ RULE = Rule(
     kinds=frozenset({"story", "page"}),
     waivable=True,
     check=check,
-    tags=("legal",),
     examples=("I'm on bail until my trial in the spring", "I was on bail for a year"),
 )

@@ -64,7 +64,6 @@ RULE = Rule(
     masks=True,
     waivable=True,
     check=check,
-    tags=("legal",),
     examples=(
         "I was convicted of sexual assault on my neighbour's daughter",
         "I was convicted of a sexual offence",
