@@ -117,13 +117,14 @@ def sanitise(html: str) -> str:
     )
 
 
-_built = [0]
+_built = [0, 0]
+"""Pages built so far in this build, and how many there are (counted once, in on_files)."""
 
 
 def on_page_content(html: str, page, config, files) -> str:  # noqa: ARG001 (MkDocs signature)
     _built[0] += 1
     if _built[0] % 100 == 0:
-        step("building", _built[0], len(files.documentation_pages()))
+        step("building", _built[0], _built[1])
     return sanitise(html)
 
 
@@ -134,6 +135,11 @@ _unlisted: set[str] = set()
 def on_pre_build(config) -> None:
     _unlisted.clear()
     _built[0] = 0
+
+
+def on_files(files, config):
+    _built[1] = len(files.documentation_pages())
+    return files
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
