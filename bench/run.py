@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
+import itertools
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -49,9 +52,58 @@ CATEGORIES = ["housing", "employment", "family", "education", "peer-mentoring", 
 REGIONS = ["national", "north-east", "north-west", "yorkshire", "london", "wales", "scotland"]
 
 
+NUMBERS = (
+    "in {year}",
+    "for {small} years",
+    "when I was {age}",
+    "after {small} months",
+    "at {small}.30 in the morning",
+    "on the number {bus} bus",
+    "{small} weeks later",
+)
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> tuple[list[str], list[float]]:
+    """The story words first, then Faker's ordinary English words, with Zipf's weights (the
+    r-th word is used in proportion to 1/r): a few words in every story, most in a few."""
+    from faker.providers.lorem.en_US import Provider
+
+    extra = {w for w in Provider.word_list if w.isalpha() and w.islower()} - set(WORDS)
+    extra = sorted(extra - rule_words())
+    random.Random(0).shuffle(extra)
+    words = WORDS + extra
+    weights = list(itertools.accumulate(1 / rank for rank in range(1, len(words) + 1)))
+    return words, weights
+
+
+def rule_words() -> set[str]:
+    """Words of the checklist's phrases ("court", "myself"): random text must not put
+    them together into something a rule rightly blocks."""
+    sys.path.insert(0, str(ROOT))
+    import yaml
+
+    from generator.rules import ongoing_proceedings, sexual_offence_victim, stigmatising_language
+
+    config = yaml.safe_load((ROOT / "site_config.yml").read_text("utf-8"))
+    phrases = [p for ps in config["moderation"]["warning_lexicons"].values() for p in ps]
+    phrases += [ongoing_proceedings.ONGOING.pattern, stigmatising_language.PATTERN.pattern]
+    phrases += list(sexual_offence_victim.TRIGGERS)
+    return set(re.findall("[a-z]{2,}", " ".join(phrases))) | {"myself", "himself", "herself"}
+
+
 def sentence(rng: random.Random) -> str:
-    words = rng.choices(WORDS, k=rng.randint(8, 20))
-    return " ".join(words).capitalize() + "."
+    words, weights = vocabulary()
+    chosen = rng.choices(words, cum_weights=weights, k=rng.randint(8, 20))
+    if rng.random() < 0.15:  # real stories mention years, ages and times
+        number = rng.choice(NUMBERS).format(
+            year=rng.randint(1990, 2025),
+            small=rng.randint(2, 11),
+            age=rng.randint(14, 60),
+            bus=rng.randint(1, 99),
+        )
+        chosen.insert(rng.randint(1, len(chosen)), number)
+    return " ".join(chosen).capitalize() + "."
 
 
 def body(rng: random.Random, words: int) -> str:

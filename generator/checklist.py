@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.cache import CheckCache, run_key
 from generator.config import load_config
 from generator.loader import load_content
-from generator.moderate import moderate
+from generator.moderate import moderate, reviewer
 
 
 def check(
@@ -28,7 +28,9 @@ def check(
         if use_cache
         else None
     )
-    content = load_content(project, cache, text=text, memo=memo)
+    # a check that needs no text checks each file as it is read, in the same worker
+    review = None if text else reviewer(project, today, sensitive_terms)
+    content = load_content(project, cache, text=text, memo=memo, review=review)
     verdict = moderate(content, project, today, sensitive_terms, cache)
     if cache is not None:
         cache.save()

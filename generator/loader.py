@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -61,12 +62,15 @@ def load_content(
     cache: CheckCache | None = None,
     text: bool = True,
     memo: dict[str, tuple[str, Document | None, list[Finding]]] | None = None,
+    review: Callable[[Document], list[Finding]] | None = None,
 ) -> Content:
     """Load every content file. Never raises for bad content: problems become findings.
     With a ``cache``, a file whose bytes are unchanged since the last run is not parsed again
     when its ``text`` is not needed (``beenthere check``): its cached summary stands in.
     ``memo`` keeps parsed documents in memory between runs of a long-lived process (the preview
-    server), so that an unchanged file is never parsed twice."""
+    server), so that an unchanged file is never parsed twice. With ``review`` and not ``text``,
+    each worker checks the files it reads and sends back only their identity and findings
+    (documents are never copied between processes, nor kept)."""
     content = Content()
     root = project.content_dir
     if not root.is_dir():
@@ -109,6 +113,17 @@ def load_content(
                 content.cached_findings[entry.identity.rel] = entry.check_findings
         else:
             misses.append(job)
+    if review is not None and not text and memo is None:
+        summaries = map_items(partial(_load_reviewed, project, review), misses)
+        for job, (identity, problems, found) in zip(misses, summaries, strict=True):
+            content.findings.extend(problems)
+            if identity is not None:
+                content.identities.append(identity)
+                content.cached_findings[identity.rel] = found
+            if cache is not None:
+                cache.put(_rel(job[0], root), Entry(digests[job[0]], identity, problems, found))
+        content.identities.sort(key=lambda identity: identity.rel)
+        return content
     if memo is not None:
         digests = digests or {job[0]: _digest(job[0]) for job in misses}
         remembered = {job[0]: memo.get(_rel(job[0], root)) for job in misses}
@@ -143,6 +158,15 @@ def _rel(path: Path, content_dir: Path) -> str:
 
 def _load_one(project: Project, job: tuple[Path, Kind, str]):
     return load_document(project, *job)
+
+
+def _load_reviewed(
+    project: Project, review: Callable[[Document], list[Finding]], job: tuple[Path, Kind, str]
+) -> tuple[Identity | None, list[Finding], list[Finding]]:
+    doc, problems = load_document(project, *job)
+    if doc is None:
+        return None, problems, []
+    return Identity.of(doc), problems, review(doc) if doc.meta is not None else []
 
 
 def _digest(path: Path) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -45,23 +46,16 @@ def moderate(
     severities, findings = _resolve_severities(project)
     findings += content.findings
     valid = [doc for doc in content.documents if doc.meta is not None]
-    active = [
-        rule
-        for rule in RULES
-        if rule.phase == "check" and severities.get(rule.id) is not Severity.OFF
-    ]
-    for rule in active:
+    for rule in _active(severities):
         if rule.check_content is not None:
             findings.extend(rule.check_content(content, ctx))
-    per_document = [rule for rule in active if rule.check is not None]
-    warm_up()  # load shared data once, before the workers fork
     reviewed = dict(content.cached_findings)
     for doc in valid:
         cached = _cached(cache, doc)
         if cached is not None:
             reviewed[doc.rel] = cached
     todo = [doc for doc in valid if doc.rel not in reviewed]
-    work = partial(review_document, rules=per_document, ctx=ctx)
+    work = reviewer(project, today, sensitive_terms)
     for doc, found in zip(todo, map_items(work, todo), strict=True):
         reviewed[doc.rel] = found
         if cache is not None and doc.rel in cache.entries:
@@ -79,6 +73,26 @@ def moderate(
         elif doc.kind == "story":
             verdict.excluded.append((doc, reason))
     return verdict
+
+
+def reviewer(
+    project: Project, today: date, sensitive_terms: tuple[str, ...] = ()
+) -> Callable[[Document], list[Finding]]:
+    """``review_document`` with this run's rules and context bound: what a worker runs on each
+    document (the loader runs it right after reading when the text need not be kept)."""
+    severities, _ = _resolve_severities(project)
+    rules = [rule for rule in _active(severities) if rule.check is not None]
+    warm_up()  # load shared data once, before the workers fork
+    ctx = Context(config=project.config, today=today, sensitive_terms=sensitive_terms)
+    return partial(review_document, rules=rules, ctx=ctx)
+
+
+def _active(severities: dict[str, Severity]) -> list[Rule]:
+    return [
+        rule
+        for rule in RULES
+        if rule.phase == "check" and severities.get(rule.id) is not Severity.OFF
+    ]
 
 
 def _cached(cache: CheckCache | None, doc: Document) -> list[Finding] | None:

@@ -8,6 +8,14 @@ from functools import cached_property
 
 from generator.model import Document, PageMeta, ResourceMeta, StoryMeta
 
+DIGIT = re.compile(r"\d")
+DIGITS = re.compile(r"\d+")
+REACH = 8
+"""Whitespace-separated tokens that a windowed pattern may span either side of its anchor
+("date of birth is 14 March 2019", "my case is due to start", "Flat 2, 14 Grace Darling
+Hope Street"); a pattern reaching further must search the whole text."""
+TOKENS = re.compile(rf"(?:\s*\S+){{0,{REACH}}}")
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -26,6 +34,66 @@ class Segment:
     def folded(self) -> str:
         """The text in lower case, for cheap keyword tests before a costly pattern."""
         return self.text.lower()
+
+    @cached_property
+    def digit_windows(self) -> list[tuple[int, int]]:
+        """Where a pattern that needs a digit can match: the text within REACH tokens of
+        each run of digits. Prose without digits has none."""
+        return self.windows_of(DIGITS) if DIGIT.search(self.text) else []
+
+    def windows_of(self, anchor: re.Pattern[str]) -> list[tuple[int, int]]:
+        """The text within REACH tokens of each match of ``anchor``, a cheap pattern that
+        a costly one's every match contains."""
+        found = self._anchor_windows.get(anchor)
+        if found is None:
+            found = self._anchor_windows[anchor] = self._around(
+                [match.span() for match in anchor.finditer(self.text)]
+            )
+        return found
+
+    @cached_property
+    def _anchor_windows(self) -> dict[re.Pattern[str], list[tuple[int, int]]]:
+        return {}
+
+    def windows_around(self, needles: tuple[str, ...]) -> list[tuple[int, int]]:
+        """Where a pattern whose every match contains one of ``needles`` (lower case) can
+        match: the text within REACH tokens of each place they occur."""
+        found = self._needle_windows.get(needles)
+        if found is None:
+            folded = self.folded
+            if len(folded) != len(self.text):  # lower-casing moved the offsets: search it all
+                found = [(0, len(self.text))]
+            else:
+                spans = []
+                for needle in needles:
+                    at = folded.find(needle)
+                    while at >= 0:
+                        spans.append((at, at + len(needle)))
+                        at = folded.find(needle, at + 1)
+                found = self._around(sorted(spans))
+            self._needle_windows[needles] = found
+        return found
+
+    @cached_property
+    def _needle_windows(self) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+        return {}
+
+    def _around(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The sorted ``spans`` widened by REACH whitespace-separated tokens each way, merged."""
+        if not spans:
+            return []
+        text = self.text
+        size = len(text)
+        backwards = text[::-1]
+        windows: list[tuple[int, int]] = []
+        for start, end in spans:
+            start = size - TOKENS.match(backwards, size - start).end()
+            end = TOKENS.match(text, end).end()
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+            else:
+                windows.append((start, end))
+        return windows
 
     def locate(self, offset: int) -> tuple[int | None, int]:
         """(line, column) of the character at ``offset`` in ``text``."""

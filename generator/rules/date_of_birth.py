@@ -25,9 +25,11 @@ BIRTH = re.compile(
     re.IGNORECASE,
 )
 
+BIRTH_TRIGGERS = ("born", "dob", "d.o.b", "birth")
+
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for hit in pattern_hits(doc, BIRTH, group=1, triggers=("born", "dob", "d.o.b", "birth")):
+    for hit in pattern_hits(doc, BIRTH, group=1, triggers=BIRTH_TRIGGERS, needs_digit=True):
         yield finding_at(RULE, doc, hit, "date of birth")
 
 

@@ -15,7 +15,7 @@ EXACT = re.compile(rf"\b(?:{DATE}|(?:on |the ){DAY}\s+(?:of\s+)?{MONTHS}\b|on {M
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for hit in pattern_hits(doc, EXACT):
+    for hit in pattern_hits(doc, EXACT, needs_digit=True):
         yield finding_at(RULE, doc, hit, "exact date of an event")
 
 

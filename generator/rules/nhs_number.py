@@ -35,7 +35,7 @@ def _accept(segment: Segment, match: re.Match[str]) -> bool:
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for hit in pattern_hits(doc, TEN_DIGITS, _accept):
+    for hit in pattern_hits(doc, TEN_DIGITS, _accept, needs_digit=True):
         yield finding_at(RULE, doc, hit, "NHS number")
 
 

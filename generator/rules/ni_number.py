@@ -18,7 +18,7 @@ NI_NUMBER = re.compile(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for hit in pattern_hits(doc, NI_NUMBER):
+    for hit in pattern_hits(doc, NI_NUMBER, needs_digit=True):
         yield finding_at(RULE, doc, hit, "National Insurance number")
 
 

@@ -11,15 +11,14 @@ from generator.rules._find import finding_at, pattern_hits
 from generator.rules.base import Context, Rule
 from generator.text import Segment, sentence_bounds
 
-ONGOING = re.compile(
+ONGOING = re.compile(  # lower case: it runs on lower-cased text
     r"\b(?:awaiting (?:my |a |the )?(?:trial|sentenc\w*|retrial|hearing|appeal|verdict)"
-    r"|(?:am|I'm|i’m|still|currently|now) (?:on remand|remanded|on bail|bailed)"
+    r"|(?:am|i'm|i’m|still|currently|now) (?:on remand|remanded|on bail|bailed)"
     r"|(?:my|the) (?:appeal|trial|case|hearing|court date|sentencing)(?: hearing)? "
     r"(?:is|starts|comes up|will be|has been set|was set for)\b(?! (?:over|closed|done|finished))"
     r"|appeal (?:is )?pending|pending (?:trial|appeal)|(?:back )?in court next "
     r"(?:week|month|year)|(?:due|going|have to go) (?:back )?(?:to|in) court"
-    r"|(?:on|released on) (?:police |court )?bail\b(?! (?:for|until) \w+ (?:years?|months?) ago))",
-    re.IGNORECASE,
+    r"|(?:on|released on) (?:police |court )?bail\b(?! (?:for|until) \w+ (?:years?|months?) ago))"
 )
 TRIGGERS = (
     "await",
@@ -46,7 +45,7 @@ def _current(segment: Segment, match: re.Match[str]) -> bool:
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for hit in pattern_hits(doc, ONGOING, _current, triggers=TRIGGERS):
+    for hit in pattern_hits(doc, ONGOING, _current, triggers=TRIGGERS, folded=True):
         yield finding_at(RULE, doc, hit, "sounds like a case that is still going on")
 
 

@@ -39,6 +39,9 @@ Jesus Christ Allah Universal Credit Jobcentre
 """.split()
 )
 """Capitalised words that, in these stories, are places, days, faiths or services."""
+# Two capitalised words in a row (or a title and a name): every candidate contains this, and
+# it is found six times faster, so CANDIDATE runs only near it
+CAPITALISED_PAIR = re.compile(r"[A-Z][\w'’.-]*\s+(?:[A-Z]['’])?(?:Mc|Mac)?[A-Z]")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’(\n]\s*|\n\s*[-*>#]+\s*)$")
 
 
@@ -64,7 +67,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         if segment.field == "pseudonym":
             continue  # BT212 judges the pseudonym itself
         text = segment.text
-        for run in CANDIDATE.finditer(text):
+        runs = (
+            run
+            for start, end in segment.windows_of(CAPITALISED_PAIR)
+            for run in CANDIDATE.finditer(text, start, end)
+        )
+        for run in runs:
             title = run.group("title")
             first = run.start("titled") if title else run.start("run")
             words = list(WORD.finditer(text, first, run.end()))

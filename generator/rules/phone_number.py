@@ -11,7 +11,7 @@ from generator.findings import Finding, Severity
 from generator.model import Document
 from generator.rules._find import Hit, finding_at
 from generator.rules.base import Context, Rule
-from generator.text import segments
+from generator.text import DIGITS, segments
 
 MIN_DIGITS = 10
 """UK numbers have 10 or 11 digits; shorter runs are years, prices, counts or short codes."""
@@ -35,16 +35,19 @@ def _helplines(numbers: tuple[str, ...]) -> frozenset[str]:
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     allowed = _helplines(tuple(link.phone for link in ctx.config.support.links if link.phone))
     for segment in segments(doc):
-        # POSSIBLE, not VALID: Ofcom's drama ranges and new allocations must still be caught
-        matcher = phonenumbers.PhoneNumberMatcher(
-            segment.text, "GB", leniency=phonenumbers.Leniency.POSSIBLE
-        )
-        for match in matcher:
-            digits = sum(ch.isdigit() for ch in match.raw_string)
-            if digits < MIN_DIGITS or _e164(match.number) in allowed:
-                continue
-            hit = Hit(segment, match.start, match.end)
-            yield finding_at(RULE, doc, hit, "phone number")
+        for start, end in segment.digit_windows:  # a number's digits sit within a few tokens
+            if sum(map(len, DIGITS.findall(segment.text, start, end))) < MIN_DIGITS:
+                continue  # too few digits around here for a phone number
+            # POSSIBLE, not VALID: Ofcom's drama ranges and new allocations must still be caught
+            matcher = phonenumbers.PhoneNumberMatcher(
+                segment.text[start:end], "GB", leniency=phonenumbers.Leniency.POSSIBLE
+            )
+            for match in matcher:
+                digits = sum(ch.isdigit() for ch in match.raw_string)
+                if digits < MIN_DIGITS or _e164(match.number) in allowed:
+                    continue
+                hit = Hit(segment, start + match.start, start + match.end)
+                yield finding_at(RULE, doc, hit, "phone number")
 
 
 RULE = Rule(

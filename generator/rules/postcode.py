@@ -17,7 +17,7 @@ POSTCODE = re.compile(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for hit in pattern_hits(doc, POSTCODE):
+    for hit in pattern_hits(doc, POSTCODE, needs_digit=True):
         yield finding_at(RULE, doc, hit, "full UK postcode")
 
 

@@ -14,7 +14,7 @@ PRISON_NUMBER = re.compile(r"\b[A-Z]\d{4} ?[A-Z]{2}\b")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for hit in pattern_hits(doc, PRISON_NUMBER):
+    for hit in pattern_hits(doc, PRISON_NUMBER, needs_digit=True):
         yield finding_at(RULE, doc, hit, "prison number")
 
 

@@ -16,21 +16,8 @@ PROFILE = re.compile(
     r"bsky\.app/profile|reddit\.com/u(?:ser)?|t\.me)/[\w.@-]+",
     re.IGNORECASE,
 )
-PROFILE_TRIGGERS = (
-    "facebook",
-    "fb.com",
-    "instagram",
-    "twitter",
-    "x.com",
-    "tiktok",
-    "linkedin",
-    "snapchat",
-    "youtube",
-    "threads.net",
-    "bsky",
-    "reddit",
-    "t.me",
-)
+PROFILE_TRIGGERS = ("/",)
+"""Every profile link has a slash after its site's name; prose has few."""
 HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29})\b")
 
 

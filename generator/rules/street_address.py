@@ -21,7 +21,7 @@ ADDRESS = re.compile(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for hit in pattern_hits(doc, ADDRESS):
+    for hit in pattern_hits(doc, ADDRESS, needs_digit=True):
         yield finding_at(RULE, doc, hit, "street address")
 
 

@@ -73,6 +73,8 @@ def url_scheme(url: str) -> str | None:
 
 
 def _markup_problems(text: str) -> Iterator[tuple[int, int, str]]:
+    if "<" not in text and "]" not in text:
+        return  # every pattern below needs a tag's "<" or a link's "]"
     for match in COMMENT.finditer(text):
         yield match.start(), match.end(), "HTML comment or declaration"
     for match in TAG.finditer(text):

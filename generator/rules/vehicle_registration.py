@@ -17,7 +17,7 @@ REGISTRATION = re.compile(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for hit in pattern_hits(doc, REGISTRATION):
+    for hit in pattern_hits(doc, REGISTRATION, needs_digit=True):
         yield finding_at(RULE, doc, hit, "vehicle registration")
 
 

@@ -1,0 +1,140 @@
+"""Patterns run only near their anchors (digits, or trigger words): they must find exactly what a
+scan of the whole text finds, on the fixtures, the labelled corpus and generated text."""
+
+from types import SimpleNamespace
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT
+from generator.rules._find import pattern_hits
+from generator.rules.date_of_birth import BIRTH, BIRTH_TRIGGERS
+from generator.rules.email_address import EMAIL
+from generator.rules.exact_date import EXACT
+from generator.rules.nhs_number import TEN_DIGITS
+from generator.rules.ni_number import NI_NUMBER
+from generator.rules.ongoing_proceedings import ONGOING
+from generator.rules.ongoing_proceedings import TRIGGERS as ONGOING_TRIGGERS
+from generator.rules.personal_name import CANDIDATE, CAPITALISED_PAIR
+from generator.rules.postcode import POSTCODE
+from generator.rules.prison_number import PRISON_NUMBER
+from generator.rules.social_media import HANDLE, PROFILE, PROFILE_TRIGGERS
+from generator.rules.stigmatising_language import PATTERN as LABELS
+from generator.rules.stigmatising_language import TRIGGERS as LABEL_TRIGGERS
+from generator.rules.street_address import ADDRESS
+from generator.rules.vehicle_registration import REGISTRATION
+from generator.text import Segment
+
+DIGITS = {"needs_digit": True}
+CASES = {  # each pattern with the anchors its rule gives it
+    "BT201": (EMAIL, {"triggers": ("@",)}),
+    "BT203": (POSTCODE, DIGITS),
+    "BT204": (ADDRESS, DIGITS),
+    "BT205": (PRISON_NUMBER, DIGITS),
+    "BT206": (NI_NUMBER, DIGITS),
+    "BT207": (TEN_DIGITS, DIGITS),
+    "BT208": (BIRTH, {"triggers": BIRTH_TRIGGERS, **DIGITS}),
+    "BT209": (REGISTRATION, DIGITS),
+    "BT210-profile": (PROFILE, {"triggers": PROFILE_TRIGGERS}),
+    "BT210-handle": (HANDLE, {"triggers": ("@",)}),
+    "BT301": (ONGOING, {"triggers": ONGOING_TRIGGERS, "folded": True}),
+    "BT303": (EXACT, DIGITS),
+    "BT501": (LABELS, {"triggers": LABEL_TRIGGERS, "folded": True}),
+}
+TOKENS = (
+    "born on the date of birth is D.O.B: 14 14th 3rd 1 2019 19 03/04/2019 of March May Jan, "
+    "Flat 12A, 2 Grace Darling Hope Street Rd Walk. SW1A 1AA M1 1AE A1234BC AB 12 34 56 C "
+    "AB12 CDE A123 BCD 943 476 5919 9434765919 07700 900123 and then we walked home NHS "
+    "dee@example.org @dee_walker facebook.com/dee.walker instagram.com/dee twitter.com "
+    "my case is starts will be over I'm still on remand bail for years ago awaiting trial "
+    "due to go back court next week appeal pending Tested clean young ex-con ex con offenders "
+    "career criminal record convicts him addicts alcoholics anonymous old lags Mr Dr. O'Brien "
+    "McDonald Dee Walker Smith-Jones's Priya"
+).split()
+
+
+def _spans(text: str, pattern, options: dict) -> list[tuple[int, int]]:
+    doc = SimpleNamespace(cache={"segments": [Segment("body", text, 1, 1, False)]})
+    return [(h.start, h.end) for h in pattern_hits(doc, pattern, **options)]
+
+
+def _whole(text: str, pattern, anchors: dict) -> list[tuple[int, int]]:
+    """The same pattern over the whole text: no anchors."""
+    return _spans(text, pattern, {"folded": anchors.get("folded", False)})
+
+
+def _texts() -> list[str]:
+    texts = [p.read_text("utf-8") for p in (ROOT / "tests" / "fixtures" / "rules").rglob("*.md")]
+    texts.append((ROOT / "tests" / "corpus" / "clean.md").read_text("utf-8"))
+    planted = yaml.safe_load((ROOT / "tests" / "corpus" / "planted.yml").read_text("utf-8"))
+    texts += [str(item) for item in _leaves(planted)]
+    return texts
+
+
+def _leaves(value):
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _leaves(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _leaves(item)
+    elif isinstance(value, str):
+        yield value
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_windows_find_what_the_whole_text_scan_finds(case):
+    pattern, anchors = CASES[case]
+    found = 0
+    for text in _texts():
+        whole = _whole(text, pattern, anchors)
+        assert _spans(text, pattern, anchors) == whole, text[:200]
+        found += len(whole)
+    assert found, "the fixtures exercise this pattern"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(TOKENS), st.sampled_from([" ", "  ", "\n", "\n\n", ", "])),
+        max_size=60,
+    )
+)
+def test_windows_agree_on_generated_text(pieces):
+    text = "".join(token + gap for token, gap in pieces)
+    for pattern, anchors in CASES.values():
+        assert _spans(text, pattern, anchors) == _whole(text, pattern, anchors)
+
+
+def _names(text: str, windowed: bool) -> list[tuple[int, int]]:
+    segment = Segment("body", text, 1, 1, False)
+    windows = segment.windows_of(CAPITALISED_PAIR) if windowed else [(0, len(text))]
+    return [m.span() for start, end in windows for m in CANDIDATE.finditer(text, start, end)]
+
+
+def test_name_candidates_are_found_near_capitalised_pairs():
+    texts = _texts()
+    assert sum(len(_names(text, False)) for text in texts) > 0
+    for text in texts:
+        assert _names(text, True) == _names(text, False), text[:200]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(TOKENS), st.sampled_from([" ", "\t", "\n", ". ", ", "])),
+        max_size=40,
+    )
+)
+def test_name_candidates_agree_on_generated_text(pieces):
+    text = "".join(token + gap for token, gap in pieces)
+    assert _names(text, True) == _names(text, False)
+
+
+def test_text_without_anchors_has_no_windows():
+    segment = Segment("body", "We walked by the river on Grace Street.", 1, 1, False)
+    assert segment.digit_windows == []
+    assert segment.windows_around(("offender", "bail")) == []
+    assert segment.windows_around(("river",)) == [(0, len(segment.text))]
