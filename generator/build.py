@@ -113,6 +113,8 @@ def run_mkdocs(project: Project, site: SiteModel, docs_dir: Path, site_dir: Path
     from mkdocs.config import load_config as load_mkdocs_config
     from mkdocs.exceptions import MkDocsException
 
+    from generator.mkdocs_parallel import parallel_pages
+
     config_path = work / "mkdocs.yml"
     config_path.write_text(
         yaml.safe_dump(mkdocs_config(project, site, docs_dir, site_dir), sort_keys=False)
@@ -120,6 +122,14 @@ def run_mkdocs(project: Project, site: SiteModel, docs_dir: Path, site_dir: Path
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
         mkdocs_config_obj = load_mkdocs_config(str(config_path))
-        mkdocs_build(mkdocs_config_obj)
+        with parallel_pages(independent_pages(site)):
+            mkdocs_build(mkdocs_config_obj)
     except (MkDocsException, OSError, jinja2.TemplateError) as exc:
         raise BuildFailed(f"MkDocs could not build the site: {exc}") from exc
+
+
+def independent_pages(site: SiteModel) -> set[str]:
+    """Pages that need nothing from other pages' rendering: workers may build them."""
+    return {f"stories/{story.id}/index.md" for story in site.stories} | {
+        f"resources/{resource.id}/index.md" for resource in site.resources
+    }

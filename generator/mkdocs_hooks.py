@@ -1,13 +1,16 @@
-"""MkDocs hooks: sanitise every rendered page as defence in depth behind the markup rule."""
+"""MkDocs hooks: sanitise every rendered page as defence in depth behind the markup rule; count
+pages for the progress line; trim the sitemap; hand page shares to workers (mkdocs_parallel)."""
 
 from __future__ import annotations
 
 import gzip
+import multiprocessing
 import re
 from pathlib import Path
 
 import nh3
 
+from generator import mkdocs_parallel
 from generator.progress import step
 
 ALLOWED_TAGS = {
@@ -117,14 +120,18 @@ def sanitise(html: str) -> str:
     )
 
 
-_built = [0, 0]
-"""Pages built so far in this build, and how many there are (counted once, in on_files)."""
+_built = multiprocessing.Value("q", 0)
+"""Pages built so far in this build, by every process building them."""
+_total = [0]
+"""How many pages there are (counted once, in on_files)."""
 
 
 def on_page_content(html: str, page, config, files) -> str:  # noqa: ARG001 (MkDocs signature)
-    _built[0] += 1
-    if _built[0] % 100 == 0:
-        step("building", _built[0], _built[1])
+    with _built.get_lock():
+        _built.value += 1
+        done = _built.value
+    if done % 100 == 0:
+        step("building", done, _total[0])
     return sanitise(html)
 
 
@@ -134,12 +141,21 @@ _unlisted: set[str] = set()
 
 def on_pre_build(config) -> None:
     _unlisted.clear()
-    _built[0] = 0
+    _built.value = 0
 
 
 def on_files(files, config):
-    _built[1] = len(files.documentation_pages())
+    _total[0] = len(files.documentation_pages())
     return files
+
+
+def on_nav(nav, config, files):
+    mkdocs_parallel.start(nav, config, files)
+    return nav
+
+
+def on_build_error(error) -> None:
+    mkdocs_parallel.abort()
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -149,6 +165,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_post_build(config) -> None:
+    mkdocs_parallel.finish()  # every page is written before the sitemap is trimmed
     sitemap = Path(config.site_dir) / "sitemap.xml"
     if not _unlisted or not sitemap.is_file():
         return
