@@ -28,8 +28,9 @@ def check(
         if use_cache
         else None
     )
-    # a check that needs no text checks each file as it is read, in the same worker
-    review = None if text else reviewer(project, today, sensitive_terms)
+    # each file is checked as it is read, in the same worker (the preview's memo keeps
+    # documents between rebuilds instead, and checks only what changed)
+    review = reviewer(project, today, sensitive_terms) if memo is None else None
     content = load_content(project, cache, text=text, memo=memo, review=review)
     verdict = moderate(content, project, today, sensitive_terms, cache)
     if cache is not None:

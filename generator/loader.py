@@ -50,7 +50,8 @@ class Content:
     withdrawn: list[WithdrawnEntry] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     cached_findings: dict[str, list[Finding]] = field(default_factory=dict)
-    """Per-document findings of files not read this run (unchanged since the last check)."""
+    """Per-document findings already known: of files unchanged since the last check, or
+    found by the worker that read the file."""
 
     def of_kind(self, kind: Kind) -> list[Document]:
         """The valid documents of one kind that were read in full."""
@@ -68,9 +69,9 @@ def load_content(
     With a ``cache``, a file whose bytes are unchanged since the last run is not parsed again
     when its ``text`` is not needed (``beenthere check``): its cached summary stands in.
     ``memo`` keeps parsed documents in memory between runs of a long-lived process (the preview
-    server), so that an unchanged file is never parsed twice. With ``review`` and not ``text``,
-    each worker checks the files it reads and sends back only their identity and findings
-    (documents are never copied between processes, nor kept)."""
+    server), so that an unchanged file is never parsed twice. With ``review``, each worker
+    checks the files it reads; without ``text`` it sends back only their identity and
+    findings (the documents are never copied between processes, nor kept)."""
     content = Content()
     root = project.content_dir
     if not root.is_dir():
@@ -132,6 +133,12 @@ def load_content(
         for job in fresh:
             memo[_rel(job[0], root)] = (digests[job[0]], *loaded[job])
         results = [loaded.get(job) or memo[_rel(job[0], root)][1:] for job in misses]
+    elif review is not None:
+        results = map_items(partial(_load_reviewed_document, project, review), misses)
+        for doc, _, found in results:
+            if doc is not None and doc.meta is not None:
+                content.cached_findings[doc.rel] = found
+        results = [(doc, problems) for doc, problems, _ in results]
     else:
         results = map_items(partial(_load_one, project), misses)
     for job, (doc, problems) in zip(misses, results, strict=True):
@@ -144,7 +151,9 @@ def load_content(
         if cache is not None:
             rel = _rel(job[0], root)
             previous = cache.get(rel, digests[job[0]])
-            checked = previous.check_findings if previous else None
+            checked = content.cached_findings.get(rel) if review is not None else None
+            if checked is None and previous is not None:
+                checked = previous.check_findings
             cache.put(rel, Entry(digests[job[0]], identity, problems, checked))
     content.documents.sort(key=lambda doc: doc.rel)
     content.identities.sort(key=lambda identity: identity.rel)
@@ -167,6 +176,16 @@ def _load_reviewed(
     if doc is None:
         return None, problems, []
     return Identity.of(doc), problems, review(doc) if doc.meta is not None else []
+
+
+def _load_reviewed_document(
+    project: Project, review: Callable[[Document], list[Finding]], job: tuple[Path, Kind, str]
+) -> tuple[Document | None, list[Finding], list[Finding]]:
+    doc, problems = load_document(project, *job)
+    found = review(doc) if doc is not None and doc.meta is not None else []
+    if doc is not None:
+        doc.cache.clear()  # the checks' working copies: not worth sending back
+    return doc, problems, found
 
 
 def _digest(path: Path) -> str:
