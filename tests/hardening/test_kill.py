@@ -33,7 +33,8 @@ def _build(project: Path, out: Path) -> subprocess.Popen:
             "--out",
             str(out),
         ],
-        env=ENV,
+        # a killed build cannot remove its scratch folder: keep those in the test's own
+        env={**ENV, "TMPDIR": str(project.parent)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
