@@ -172,10 +172,9 @@ def _load_one(project: Project, job: tuple[Path, Kind, str]):
 def _load_reviewed(
     project: Project, review: Callable[[Document], list[Finding]], job: tuple[Path, Kind, str]
 ) -> tuple[Identity | None, list[Finding], list[Finding]]:
-    doc, problems = load_document(project, *job)
-    if doc is None:
-        return None, problems, []
-    return Identity.of(doc), problems, review(doc) if doc.meta is not None else []
+    """As _load_reviewed_document, with the document reduced to its identity."""
+    doc, problems, found = _load_reviewed_document(project, review, job)
+    return (Identity.of(doc) if doc is not None else None), problems, found
 
 
 def _load_reviewed_document(

@@ -54,9 +54,10 @@ def moderate(
         cached = _cached(cache, doc)
         if cached is not None:
             reviewed[doc.rel] = cached
+    # usually none left: the loader's workers checked what they read (see checklist.check)
     todo = [doc for doc in valid if doc.rel not in reviewed]
-    work = reviewer(project, today, sensitive_terms)
-    for doc, found in zip(todo, map_items(work, todo), strict=True):
+    results = map_items(reviewer(project, today, sensitive_terms), todo) if todo else []
+    for doc, found in zip(todo, results, strict=True):
         reviewed[doc.rel] = found
         if cache is not None and doc.rel in cache.entries:
             cache.entries[doc.rel].check_findings = found

@@ -44,21 +44,22 @@ class Segment:
     def windows_of(self, anchor: re.Pattern[str]) -> list[tuple[int, int]]:
         """The text within REACH tokens of each match of ``anchor``, a cheap pattern that
         a costly one's every match contains."""
-        found = self._anchor_windows.get(anchor)
+        found = self._windows.get(anchor)
         if found is None:
-            found = self._anchor_windows[anchor] = self._around(
+            found = self._windows[anchor] = self._around(
                 [match.span() for match in anchor.finditer(self.text)]
             )
         return found
 
     @cached_property
-    def _anchor_windows(self) -> dict[re.Pattern[str], list[tuple[int, int]]]:
+    def _windows(self) -> dict[re.Pattern[str] | tuple[str, ...], list[tuple[int, int]]]:
+        """Windows found so far, by anchor pattern or by needles."""
         return {}
 
     def windows_around(self, needles: tuple[str, ...]) -> list[tuple[int, int]]:
         """Where a pattern whose every match contains one of ``needles`` (lower case) can
         match: the text within REACH tokens of each place they occur."""
-        found = self._needle_windows.get(needles)
+        found = self._windows.get(needles)
         if found is None:
             folded = self.folded
             if len(folded) != len(self.text):  # lower-casing moved the offsets: search it all
@@ -71,12 +72,8 @@ class Segment:
                         spans.append((at, at + len(needle)))
                         at = folded.find(needle, at + 1)
                 found = self._around(sorted(spans))
-            self._needle_windows[needles] = found
+            self._windows[needles] = found
         return found
-
-    @cached_property
-    def _needle_windows(self) -> dict[tuple[str, ...], list[tuple[int, int]]]:
-        return {}
 
     def _around(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The sorted ``spans`` widened by REACH whitespace-separated tokens each way, merged."""

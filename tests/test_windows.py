@@ -95,15 +95,17 @@ def test_windows_find_what_the_whole_text_scan_finds(case):
     assert found, "the fixtures exercise this pattern"
 
 
-@settings(max_examples=400, deadline=None)
-@given(
-    st.lists(
-        st.tuples(st.sampled_from(TOKENS), st.sampled_from([" ", "  ", "\n", "\n\n", ", "])),
-        max_size=60,
+def prose(gaps: list[str], max_size: int):
+    """Text of TOKENS joined by ``gaps``."""
+    pieces = st.tuples(st.sampled_from(TOKENS), st.sampled_from(gaps))
+    return st.lists(pieces, max_size=max_size).map(
+        lambda items: "".join(token + gap for token, gap in items)
     )
-)
-def test_windows_agree_on_generated_text(pieces):
-    text = "".join(token + gap for token, gap in pieces)
+
+
+@settings(max_examples=400, deadline=None)
+@given(prose([" ", "  ", "\n", "\n\n", ", "], max_size=60))
+def test_windows_agree_on_generated_text(text):
     for pattern, anchors in CASES.values():
         assert _spans(text, pattern, anchors) == _whole(text, pattern, anchors)
 
@@ -122,14 +124,8 @@ def test_name_candidates_are_found_near_capitalised_pairs():
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    st.lists(
-        st.tuples(st.sampled_from(TOKENS), st.sampled_from([" ", "\t", "\n", ". ", ", "])),
-        max_size=40,
-    )
-)
-def test_name_candidates_agree_on_generated_text(pieces):
-    text = "".join(token + gap for token, gap in pieces)
+@given(prose([" ", "\t", "\n", ". ", ", "], max_size=40))
+def test_name_candidates_agree_on_generated_text(text):
     assert _names(text, True) == _names(text, False)
 
 
