@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -62,11 +64,12 @@ def build(
             run_mkdocs(project, site, docs_dir, staged, Path(work))
         for name, data in generate_exports(site).items():
             (staged / name).write_bytes(data)
-        step("indexing")
-        index_search(staged)
-        step("leak check")
         excluded = [doc for doc, _ in verdict.excluded]
-        leaks = check_output(staged, verdict.publish, excluded)
+        step("indexing")
+        with search_indexing(staged):  # Pagefind runs while the pages are leak-checked
+            step("leak check")
+            leaks = check_output(staged, verdict.publish, excluded, lambda rel: not _index(rel))
+        leaks += check_output(staged, verdict.publish, excluded, _index)
         if leaks:
             raise BuildBlocked("the leak check found internal or unpublished text", leaks)
         swap_in(staged, out)
@@ -96,15 +99,36 @@ def read_editors_guide(project: Project) -> str:
     return guide.read_text("utf-8") if guide.is_file() else ""
 
 
-def index_search(site_dir: Path) -> None:
-    """Pagefind's chunked index: a reader's first search downloads a few small files."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise BuildFailed(f"Pagefind could not index the site: {result.stderr.strip()[-500:]}")
+SEARCH_INDEX = "pagefind"
+"""Where Pagefind writes its index in the site."""
+
+
+def _index(rel: Path) -> bool:
+    return rel.parts[0] == SEARCH_INDEX
+
+
+@contextlib.contextmanager
+def search_indexing(site_dir: Path) -> Iterator[None]:
+    """Pagefind's chunked index (a reader's first search downloads a few small files), built in
+    the background while the block runs; leaving the block waits for it."""
+    with tempfile.TemporaryFile() as errors:
+        indexer = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+        try:
+            yield
+        except BaseException:
+            indexer.kill()
+            raise
+        finally:
+            returncode = indexer.wait()
+        if returncode != 0:
+            errors.seek(0)
+            lines = errors.read().decode("utf-8", "replace").strip().splitlines()
+            message = "\n".join(dict.fromkeys(lines))[-500:]  # Pagefind repeats itself
+            raise BuildFailed(f"Pagefind could not index the site: {message}")
 
 
 def run_mkdocs(project: Project, site: SiteModel, docs_dir: Path, site_dir: Path, work: Path):

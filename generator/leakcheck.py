@@ -7,7 +7,7 @@ import gzip
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -141,9 +141,13 @@ def _scan(needles: _Needles, site_dir: Path, path: Path) -> list[Finding]:
 
 
 def check_output(
-    site_dir: Path, published: list[Document], excluded: list[Document]
+    site_dir: Path,
+    published: list[Document],
+    excluded: list[Document],
+    part: Callable[[Path], bool] = lambda rel: True,
 ) -> list[Finding]:
-    """Scan every text file of the built site, on every core; each hit blocks the build."""
+    """Scan every text file of the built site (or the ``part`` of it whose site-relative paths
+    pass), on every core; each hit blocks the build."""
     terms = {term.casefold() for term in internal_terms([*published, *excluded])}
     single = {t for t in terms if _TOKEN.fullmatch(t)}
     single |= {t.split(":", 1)[1] for t in terms if t.startswith("sha256:")}
@@ -155,7 +159,9 @@ def check_output(
     files = [
         path
         for path in sorted(site_dir.rglob("*"))
-        if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES
+        if path.is_file()
+        and path.suffix.lower() in TEXT_SUFFIXES
+        and part(path.relative_to(site_dir))
     ]
     found = map_items(partial(_scan, needles, site_dir), files)
     return [finding for findings in found for finding in findings]

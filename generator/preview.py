@@ -3,6 +3,7 @@ a banner. It renders into a temporary folder and never touches a build's output.
 
 from __future__ import annotations
 
+import signal
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -62,6 +63,9 @@ def serve(config_file: Path, today: date, dev_addr: str) -> None:
     logging.basicConfig(format="%(levelname)-7s -  %(message)s")
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     config_file = config_file.resolve()
+    # stopping the preview with SIGTERM (a supervisor, an editor's IDE) tidies up like Ctrl-C:
+    # MkDocs and this function both remove their temporary folders on KeyboardInterrupt
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     with tempfile.TemporaryDirectory(prefix="beenthere-preview-") as work:
         docs_dir = Path(work) / "docs"
         project, site = render_preview(config_file, docs_dir, today)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, run_cli, tree_digest
+from generator.build import _index, search_indexing
 
 EXCLUDED = {
     "the-draft-about-the-allotment": ("The allotment", "kettle that took eleven minutes to boil"),
@@ -206,6 +207,19 @@ def test_leak_check_reads_the_search_index(tmp_path: Path):
     fragment.write_bytes(gzip.compress(payload))
     findings = check_output(tmp_path, docs, [])
     assert [f.file for f in findings] == ["pagefind/fragment/en_1.pf_fragment"]
+    # the build checks the pages while Pagefind runs, then the index once it is written
+    assert check_output(tmp_path, docs, [], lambda rel: not _index(rel)) == []
+    assert [f.file for f in check_output(tmp_path, docs, [], _index)] == [findings[0].file]
+
+
+def test_a_failing_search_indexer_fails_the_build(tmp_path: Path):
+    from generator.errors import BuildFailed
+
+    with (
+        pytest.raises(BuildFailed, match="(?s)Pagefind could not index the site: .*html files"),
+        search_indexing(tmp_path),  # an empty folder: nothing to index
+    ):
+        pass
 
 
 def test_a_broken_or_missing_template_is_an_error_not_a_traceback(project: Path):

@@ -61,8 +61,10 @@ def test_new_resource_prompts_for_what_it_needs(project: Path):
     assert run_cli("check", "--config", str(project / "site_config.yml")).exit_code == 0
 
 
-def test_serve_previews_drafts_with_a_banner_and_reloads_on_edit(project: Path):
-    env = {**os.environ, "BEENTHERE_TODAY": TODAY.isoformat()}
+def test_serve_previews_drafts_with_a_banner_and_reloads_on_edit(project: Path, tmp_path: Path):
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    env = {**os.environ, "BEENTHERE_TODAY": TODAY.isoformat(), "TMPDIR": str(scratch)}
     with preview(project / "site_config.yml", env) as base:
         draft = wait_for(f"{base}/stories/the-draft-about-the-allotment/", "Preview only")
         assert "not be published: draft" in draft
@@ -73,3 +75,5 @@ def test_serve_previews_drafts_with_a_banner_and_reloads_on_edit(project: Path):
         edited = wait_for(f"{base}/stories/riverside-walks/", "flask of coffee")
         assert "Preview only" in edited and "BT111" in edited
         assert not (project / "site").exists()
+        assert list(scratch.iterdir())  # the preview renders into a temporary folder...
+    assert list(scratch.iterdir()) == []  # ...and removes it when stopped (SIGTERM)

@@ -7,12 +7,17 @@ from conftest import copy_project, run_cli
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
+def site_dir(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("browser") / "project")
     out = project / "site"
     result = run_cli("build", "--config", str(project / "site_config.yml"), "--out", str(out))
     assert result.exit_code == 0, result.output
-    with serve(out) as url:
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    with serve(site_dir) as url:
         yield url
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,16 +42,20 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve(site_dir: Path, prefix: str = "") -> Iterator[str]:
+    """Serve the site on localhost, at the root or under ``/prefix/`` (as on a project page)."""
+    with tempfile.TemporaryDirectory() as root:
+        if prefix:
+            (Path(root) / prefix).symlink_to(site_dir.resolve(), target_is_directory=True)
+        handler = functools.partial(_QuietHandler, directory=root if prefix else str(site_dir))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/" + (f"{prefix}/" if prefix else "")
+        finally:
+            server.shutdown()
+            server.server_close()
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser.site import PAGE_TYPES
+from browser.site import PAGE_TYPES, serve
 
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 STORY_BUDGET = 75 * 1024
@@ -55,7 +55,7 @@ def test_no_axe_violations(browser, site_url, name):
 
 def _search(browser, site_url: str, query: str, **options):
     context, page, requests = _open(browser, f"{site_url}search/?q={query}", **options)
-    page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
+    page.wait_for_selector(".bt-search-results li", timeout=15_000)
     page.wait_for_timeout(300)  # let the result list settle before reading or measuring it
     return context, page, requests
 
@@ -63,11 +63,13 @@ def _search(browser, site_url: str, query: str, **options):
 def test_search_finds_published_stories_only(browser, site_url):
     context, page, _ = _search(browser, site_url, "walk")
     try:
-        assert "Riverside walks" in page.inner_text(".pagefind-ui__results")
+        assert "Riverside walks" in page.inner_text(".bt-search-results")
         page.goto(f"{site_url}search/?q=padlock")  # a word only a draft contains
-        page.wait_for_selector(".pagefind-ui__message", timeout=15_000)
-        page.wait_for_timeout(300)
-        assert page.locator(".pagefind-ui__result").count() == 0
+        page.wait_for_function(
+            "document.getElementById('bt-search-status').textContent.startsWith('No results')",
+            timeout=15_000,
+        )
+        assert page.locator(".bt-search-results li").count() == 0
     finally:
         context.close()
 
@@ -77,10 +79,65 @@ def test_search_from_the_home_page_form(browser, site_url):
     try:
         page.fill("#bt-home-search", "hostel")
         page.click("form[role=search] button")
-        page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
-        assert "Gateway Hostel" in page.inner_text(".pagefind-ui__results")
+        page.wait_for_selector(".bt-search-results li", timeout=15_000)
+        assert "Gateway Hostel" in page.inner_text(".bt-search-results")
     finally:
         context.close()
+
+
+def test_search_page_without_javascript_offers_the_listings(browser, site_url):
+    context, page, _ = _open(browser, f"{site_url}search/", java_script_enabled=False)
+    try:
+        text = page.inner_text("article")
+        assert "Search needs JavaScript" in text and "<" not in text  # links, not escaped markup
+        assert page.is_hidden("#bt-search")  # no search box that could not work
+        page.click("text=support directory")
+        assert page.url.endswith("/resources/")
+    finally:
+        context.close()
+    context, page, _ = _open(browser, f"{site_url}search/")
+    try:
+        assert page.is_visible("#bt-search") and page.is_hidden("#bt-search-nojs")
+    finally:
+        context.close()
+
+
+def test_search_results_come_five_at_a_time(browser, site_url):
+    context, page, _ = _search(browser, site_url, "the")
+    try:
+        status = page.inner_text("#bt-search-status")
+        total = int(status.split()[0])
+        assert total > 10, status  # the example site has 27 pages; most contain "the"
+        assert page.locator(".bt-search-results li").count() == 5
+        page.click("#bt-search-more")
+        page.wait_for_function("document.querySelectorAll('.bt-search-results li').length > 5")
+        assert page.locator(".bt-search-results li").count() == 10
+        # keyboard users carry on from the first new result
+        assert page.evaluate("document.activeElement.closest('li')") is not None
+        assert (
+            page.evaluate(
+                "[...document.querySelectorAll('.bt-search-results li')].indexOf("
+                "document.activeElement.closest('li'))"
+            )
+            == 5
+        )
+        assert page.is_visible("#bt-search-more")
+        assert "q=the" in page.url  # the address keeps the query, for the back button
+    finally:
+        context.close()
+
+
+def test_search_results_link_within_a_site_served_under_a_path(browser, site_dir):
+    with serve(site_dir, prefix="been-there") as url:
+        context, page, _ = _search(browser, url, "hostel")
+        try:
+            href = page.get_attribute(".bt-search-results li a", "href")
+            assert href.startswith("/been-there/resources/"), href
+            page.click(".bt-search-results li a")
+            page.wait_for_load_state()
+            assert page.title().startswith("Gateway Hostel")
+        finally:
+            context.close()
 
 
 def test_no_axe_violations_on_search_results(browser, site_url):
@@ -238,8 +295,8 @@ def first_search_bytes(browser, site_url: str, query: str = "walk") -> dict[str,
 
     page.on("response", record)
     page.goto(site_url + "search/", wait_until="networkidle")
-    page.fill(".pagefind-ui__search-input", query)
-    page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
+    page.fill("#bt-search-input", query)
+    page.wait_for_selector(".bt-search-results li", timeout=15_000)
     page.wait_for_load_state("networkidle")
     context.close()
     return sizes

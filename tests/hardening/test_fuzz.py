@@ -3,6 +3,7 @@ or success, never a traceback."""
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from pathlib import Path
@@ -24,6 +25,7 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 _BASE = Path(tempfile.mkdtemp(prefix="beenthere-fuzz-"))
+atexit.register(shutil.rmtree, _BASE, ignore_errors=True)  # hypothesis forbids tmp_path here
 _PROJECT = copy_project(_BASE / "project", content=False)
 (_PROJECT / "content/stories").mkdir()
 (_PROJECT / "content/resources").mkdir()
