@@ -20,7 +20,7 @@ from generator.checklist import check
 from generator.config import Project
 from generator.errors import BuildBlocked, BuildFailed
 from generator.exports import generate_exports
-from generator.leakcheck import check_output
+from generator.leakcheck import check_output, text_files
 from generator.loader import Content
 from generator.mkdocs_site import mkdocs_config
 from generator.model import StoryMeta
@@ -68,8 +68,11 @@ def build(
         step("indexing")
         with search_indexing(staged):  # Pagefind runs while the pages are leak-checked
             step("leak check")
-            leaks = check_output(staged, verdict.publish, excluded, lambda rel: not _index(rel))
-        leaks += check_output(staged, verdict.publish, excluded, _index)
+            pages = text_files(staged, skip=frozenset({SEARCH_INDEX}))
+            leaks = check_output(staged, verdict.publish, excluded, pages)
+        step("leak check of the search index")
+        index = text_files(staged / SEARCH_INDEX)
+        leaks += check_output(staged, verdict.publish, excluded, index)
         if leaks:
             raise BuildBlocked("the leak check found internal or unpublished text", leaks)
         swap_in(staged, out)
@@ -101,10 +104,6 @@ def read_editors_guide(project: Project) -> str:
 
 SEARCH_INDEX = "pagefind"
 """Where Pagefind writes its index in the site."""
-
-
-def _index(rel: Path) -> bool:
-    return rel.parts[0] == SEARCH_INDEX
 
 
 @contextlib.contextmanager

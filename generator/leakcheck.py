@@ -6,8 +6,9 @@ import contextlib
 import gzip
 import html
 import json
+import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -140,14 +141,27 @@ def _scan(needles: _Needles, site_dir: Path, path: Path) -> list[Finding]:
     return findings
 
 
+def text_files(folder: Path, skip: frozenset[str] = frozenset()) -> list[Path]:
+    """Every text file under ``folder`` (but not in its top-level folders named in ``skip``),
+    in a stable order."""
+    found = []
+    for top, dirs, names in os.walk(folder):
+        if top == str(folder):
+            dirs[:] = [name for name in dirs if name not in skip]
+        found += [
+            Path(top, name) for name in names if os.path.splitext(name)[1].lower() in TEXT_SUFFIXES
+        ]
+    return sorted(found)
+
+
 def check_output(
     site_dir: Path,
     published: list[Document],
     excluded: list[Document],
-    part: Callable[[Path], bool] = lambda rel: True,
+    files: list[Path] | None = None,
 ) -> list[Finding]:
-    """Scan every text file of the built site (or the ``part`` of it whose site-relative paths
-    pass), on every core; each hit blocks the build."""
+    """Scan every text file of the built site (or the given ``files`` in it), on every core;
+    each hit blocks the build."""
     terms = {term.casefold() for term in internal_terms([*published, *excluded])}
     single = {t for t in terms if _TOKEN.fullmatch(t)}
     single |= {t.split(":", 1)[1] for t in terms if t.startswith("sha256:")}
@@ -156,12 +170,6 @@ def check_output(
         tuple(t for t in terms - single if not t.startswith("sha256:")),
         unpublished_shingles(excluded),
     )
-    files = [
-        path
-        for path in sorted(site_dir.rglob("*"))
-        if path.is_file()
-        and path.suffix.lower() in TEXT_SUFFIXES
-        and part(path.relative_to(site_dir))
-    ]
+    files = text_files(site_dir) if files is None else files
     found = map_items(partial(_scan, needles, site_dir), files)
     return [finding for findings in found for finding in findings]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, run_cli, tree_digest
-from generator.build import _index, search_indexing
+from generator.build import SEARCH_INDEX, search_indexing
 
 EXCLUDED = {
     "the-draft-about-the-allotment": ("The allotment", "kettle that took eleven minutes to boil"),
@@ -196,7 +196,7 @@ def test_withdrawn_story_address_serves_a_tombstone_only(built: Path):
 
 def test_leak_check_reads_the_search_index(tmp_path: Path):
     from generator.config import load_config
-    from generator.leakcheck import check_output
+    from generator.leakcheck import check_output, text_files
     from generator.loader import load_content
 
     project = load_config(ROOT / "site_config.yml")
@@ -208,8 +208,10 @@ def test_leak_check_reads_the_search_index(tmp_path: Path):
     findings = check_output(tmp_path, docs, [])
     assert [f.file for f in findings] == ["pagefind/fragment/en_1.pf_fragment"]
     # the build checks the pages while Pagefind runs, then the index once it is written
-    assert check_output(tmp_path, docs, [], lambda rel: not _index(rel)) == []
-    assert [f.file for f in check_output(tmp_path, docs, [], _index)] == [findings[0].file]
+    pages = text_files(tmp_path, skip=frozenset({SEARCH_INDEX}))
+    assert check_output(tmp_path, docs, [], pages) == []
+    index = text_files(tmp_path / SEARCH_INDEX)
+    assert [f.file for f in check_output(tmp_path, docs, [], index)] == [findings[0].file]
 
 
 def test_a_failing_search_indexer_fails_the_build(tmp_path: Path):
