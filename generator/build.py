@@ -70,9 +70,11 @@ def build(
             step("leak check")
             pages = text_files(staged, skip=frozenset({SEARCH_INDEX}))
             leaks = check_output(staged, verdict.publish, excluded, pages)
+            if leaks:  # stops Pagefind too: the build is blocked whatever the index holds
+                raise BuildBlocked("the leak check found internal or unpublished text", leaks)
         step("leak check of the search index")
         index = text_files(staged / SEARCH_INDEX)
-        leaks += check_output(staged, verdict.publish, excluded, index)
+        leaks = check_output(staged, verdict.publish, excluded, index)
         if leaks:
             raise BuildBlocked("the leak check found internal or unpublished text", leaks)
         swap_in(staged, out)

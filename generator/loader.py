@@ -134,9 +134,18 @@ def load_content(
             memo[_rel(job[0], root)] = (digests[job[0]], *loaded[job])
         results = [loaded.get(job) or memo[_rel(job[0], root)][1:] for job in misses]
     elif review is not None:
-        results = map_items(partial(_load_reviewed_document, project, review), misses)
+        # files unchanged since the last check are read for their text but not checked again:
+        # their findings come from the cache (below, and in moderate)
+        known = frozenset(
+            job[0]
+            for job in misses
+            if cache is not None
+            and (entry := cache.get(_rel(job[0], root), digests[job[0]])) is not None
+            and entry.check_findings is not None
+        )
+        results = map_items(partial(_load_reviewed_document, project, review, known), misses)
         for doc, _, found in results:
-            if doc is not None and doc.meta is not None:
+            if doc is not None and doc.meta is not None and found is not None:
                 content.cached_findings[doc.rel] = found
         results = [(doc, problems) for doc, problems, _ in results]
     else:
@@ -173,14 +182,21 @@ def _load_reviewed(
     project: Project, review: Callable[[Document], list[Finding]], job: tuple[Path, Kind, str]
 ) -> tuple[Identity | None, list[Finding], list[Finding]]:
     """As _load_reviewed_document, with the document reduced to its identity."""
-    doc, problems, found = _load_reviewed_document(project, review, job)
+    doc, problems, found = _load_reviewed_document(project, review, frozenset(), job)
     return (Identity.of(doc) if doc is not None else None), problems, found
 
 
 def _load_reviewed_document(
-    project: Project, review: Callable[[Document], list[Finding]], job: tuple[Path, Kind, str]
-) -> tuple[Document | None, list[Finding], list[Finding]]:
+    project: Project,
+    review: Callable[[Document], list[Finding]],
+    known: frozenset[Path],
+    job: tuple[Path, Kind, str],
+) -> tuple[Document | None, list[Finding], list[Finding] | None]:
+    """The document, its loading problems, and its findings (None for the ``known`` files,
+    whose findings the cache holds)."""
     doc, problems = load_document(project, *job)
+    if job[0] in known:
+        return doc, problems, None
     found = review(doc) if doc is not None and doc.meta is not None else []
     if doc is not None:
         doc.cache.clear()  # the checks' working copies: not worth sending back

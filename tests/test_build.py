@@ -167,6 +167,19 @@ def test_leak_check_blocks_internal_metadata_in_a_template(project: Path):
     assert "ed-priya" not in result.output  # masked: CI logs can be public
     assert not (project / "site").exists()
     assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+    assert _processes_mentioning(project) == []  # Pagefind, indexing alongside, was stopped
+
+
+def _processes_mentioning(folder: Path) -> list[str]:
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            command = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue  # exited meanwhile
+        if str(folder) in command:
+            found.append(command)
+    return found
 
 
 def test_leak_check_blocks_text_of_an_unpublished_story(project: Path):

@@ -49,3 +49,31 @@ def test_a_corrupt_cache_is_ignored(project: Path):
     expected = _findings(project)
     (project / ".beenthere-cache/check.pickle").write_bytes(b"not a pickle")
     assert _findings(project) == expected
+
+
+def test_build_reads_but_does_not_check_again_what_check_has_checked(project: Path, monkeypatch):
+    import generator.moderate as moderate_module
+    from conftest import TODAY
+    from generator.checklist import check
+
+    config = project / "site_config.yml"
+    _, _, cold = check(config, TODAY, use_cache=False)
+    check(config, TODAY, text=False)  # `beenthere check`: fills the cache
+    checked: list[str] = []
+    real = moderate_module.review_document
+
+    def counting(doc, **bound):
+        checked.append(doc.rel)
+        return real(doc, **bound)
+
+    monkeypatch.setattr(moderate_module, "review_document", counting)
+    _, content, warm = check(config, TODAY)  # as `beenthere build` does: keeps the text
+    assert checked == []
+    assert warm.findings == cold.findings
+    assert all(doc.body for doc in warm.publish)  # the text is there to render
+
+    story = project / "content/stories/riverside-walks.md"
+    story.write_text(story.read_text() + "\nCall me on 07700 900123.\n")
+    _, _, edited = check(config, TODAY)
+    assert checked == ["content/stories/riverside-walks.md"]
+    assert any(f.rule == "BT202" and f.file.endswith("riverside-walks.md") for f in edited.findings)
