@@ -77,6 +77,7 @@ def build(
         leaks = check_output(staged, verdict.publish, excluded, index)
         if leaks:
             raise BuildBlocked("the leak check found internal or unpublished text", leaks)
+        step("publishing")
         swap_in(staged, out)
     except BaseException:
         discard(staged)

@@ -1,5 +1,5 @@
-"""Progress of a long build: the phase (checking, rendering, building, indexing, leak check)
-and a count. The build reports into it; the CLI decides how to show it."""
+"""Progress of a long build: the phase (checking, rendering, building, indexing, leak check,
+publishing) and a count. The build reports into it; the CLI decides how to show it."""
 
 from __future__ import annotations
 
