@@ -127,6 +127,39 @@ def test_search_results_come_five_at_a_time(browser, site_url):
         context.close()
 
 
+def test_late_results_of_an_earlier_search_are_dropped(browser, site_url):
+    context, page, _ = _search(browser, site_url, "the")
+    try:
+        held, holding = [], [True]
+
+        def hold(route):  # hold back what "Show more" asks for, and nothing after
+            if holding[0]:
+                held.append(route)
+            else:
+                route.continue_()
+
+        page.route("**/*.pf_fragment", hold)
+        page.click("#bt-search-more")
+        for _ in range(100):
+            if len(held) == 5:
+                break
+            page.wait_for_timeout(50)
+        assert len(held) == 5
+        holding[0] = False
+        page.fill("#bt-search-input", "hostel")
+        page.wait_for_function(
+            "document.getElementById('bt-search-status').textContent.includes('hostel')"
+        )
+        for route in held:  # the earlier search's results arrive late
+            route.continue_()
+        page.wait_for_timeout(1000)
+        expected = int(page.inner_text("#bt-search-status").split()[0])
+        assert page.locator(".bt-search-results li").count() == min(expected, 5)
+        assert "hostel" in page.inner_text(".bt-search-results li:last-child").lower()
+    finally:
+        context.close()
+
+
 def test_search_results_link_within_a_site_served_under_a_path(browser, site_dir):
     with serve(site_dir, prefix="been-there") as url:
         context, page, _ = _search(browser, url, "hostel")

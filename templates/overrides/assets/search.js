@@ -13,6 +13,7 @@
   var engine = null;
   var shown = 0;
   var results = [];
+  var generation = 0;  // bumped by every search, so late answers to an older one are dropped
 
   function pagefind() {
     if (!engine) {
@@ -57,10 +58,12 @@
 
   function showMore() {
     var batch = results.slice(shown, shown + PAGE);
+    var current = generation;
     shown += batch.length;
     more.hidden = shown >= results.length;
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (pages) {
       var first = null;
+      if (current !== generation) return first;
       pages.forEach(function (data) {
         var li = list.appendChild(item(data));
         first = first || li;
@@ -71,6 +74,7 @@
 
   function search(term) {
     term = term.trim();
+    var current = (generation += 1);
     var address = new URL(window.location.href);
     if (term) address.searchParams.set("q", term); else address.searchParams.delete("q");
     window.history.replaceState(null, "", address.href);
@@ -85,7 +89,7 @@
     pagefind().then(function (module) {
       return module.debouncedSearch(term);
     }).then(function (found) {
-      if (found === null) return;  // a newer search has started
+      if (found === null || current !== generation) return;  // a newer search has started
       results = found.results;
       shown = 0;
       list.textContent = "";
