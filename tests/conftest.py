@@ -35,6 +35,17 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The example site, built once for all the tests that only read it."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = run_cli(
+        "build", "--config", str(project / "site_config.yml"), "--out", str(project / "site")
+    )
+    assert result.exit_code == 0, result.output
+    return project / "site"
+
+
 def tree_digest(folder: Path) -> str:
     """One hash of every path and byte under ``folder``: equal only for identical trees."""
     digest = hashlib.sha256()

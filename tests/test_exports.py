@@ -9,23 +9,12 @@ from pathlib import Path
 
 import feedparser
 import jsonschema
-import pytest
 
 from conftest import ROOT, copy_project, run_cli
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("exports") / "project")
-    result = run_cli(
-        "build", "--config", str(project / "site_config.yml"), "--out", str(project / "site")
-    )
-    assert result.exit_code == 0, result.output
-    return project / "site"
-
-
-def test_resources_json_is_valid_hsds_shaped_data(site: Path):
-    data = json.loads((site / "resources.json").read_text())
+def test_resources_json_is_valid_hsds_shaped_data(built_site: Path):
+    data = json.loads((built_site / "resources.json").read_text())
     schema = json.loads((ROOT / "tests/schemas/resources.schema.json").read_text())
     jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
     assert data["total_items"] == len(data["contents"]) == 16
@@ -38,14 +27,16 @@ def test_resources_json_is_valid_hsds_shaped_data(site: Path):
     assert service["attributes"][0]["taxonomy_term"]["code"] == "housing"
 
 
-def test_resources_json_ids_are_stable_between_builds(site: Path, tmp_path: Path):
+def test_resources_json_ids_are_stable_between_builds(built_site: Path, tmp_path: Path):
     project = copy_project(tmp_path / "again")
     run_cli("build", "--config", str(project / "site_config.yml"), "--out", str(project / "s"))
-    assert (project / "s/resources.json").read_bytes() == (site / "resources.json").read_bytes()
+    assert (project / "s/resources.json").read_bytes() == (
+        built_site / "resources.json"
+    ).read_bytes()
 
 
-def test_schema_rejects_what_it_should(site: Path):
-    data = json.loads((site / "resources.json").read_text())
+def test_schema_rejects_what_it_should(built_site: Path):
+    data = json.loads((built_site / "resources.json").read_text())
     schema = json.loads((ROOT / "tests/schemas/resources.schema.json").read_text())
     data["contents"][0]["assured_date"] = "last week"
     data["contents"][1]["consent"] = "CR-2026-014"
@@ -57,8 +48,8 @@ def test_schema_rejects_what_it_should(site: Path):
     assert len(errors) == 2
 
 
-def test_resources_csv_has_one_row_per_resource(site: Path):
-    rows = list(csv.DictReader(io.StringIO((site / "resources.csv").read_text())))
+def test_resources_csv_has_one_row_per_resource(built_site: Path):
+    rows = list(csv.DictReader(io.StringIO((built_site / "resources.csv").read_text())))
     assert len(rows) == 16
     row = next(r for r in rows if r["id"] == "lived-experience-research-panel")
     assert (
@@ -68,8 +59,8 @@ def test_resources_csv_has_one_row_per_resource(site: Path):
     assert row["page"] == "https://beenthere.example.org/resources/lived-experience-research-panel/"
 
 
-def test_atom_feed_lists_stories_with_warnings_before_the_excerpt(site: Path):
-    feed = feedparser.parse((site / "feed.xml").read_bytes())
+def test_atom_feed_lists_stories_with_warnings_before_the_excerpt(built_site: Path):
+    feed = feedparser.parse((built_site / "feed.xml").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"
     titles = [entry.title for entry in feed.entries]
@@ -81,8 +72,8 @@ def test_atom_feed_lists_stories_with_warnings_before_the_excerpt(site: Path):
     assert "The allotment" not in titles and "Night shifts at the depot" not in titles
 
 
-def test_json_feed_1_1(site: Path):
-    feed = json.loads((site / "feed.json").read_text())
+def test_json_feed_1_1(built_site: Path):
+    feed = json.loads((built_site / "feed.json").read_text())
     assert feed["version"] == "https://jsonfeed.org/version/1.1"
     assert feed["feed_url"] == "https://beenthere.example.org/feed.json"
     for item in feed["items"]:
@@ -94,8 +85,8 @@ def test_json_feed_1_1(site: Path):
     jsonschema.validate(feed, schema, format_checker=jsonschema.FormatChecker())
 
 
-def test_sitemap_lists_published_pages_only(site: Path):
-    sitemap = (site / "sitemap.xml").read_text()
+def test_sitemap_lists_published_pages_only(built_site: Path):
+    sitemap = (built_site / "sitemap.xml").read_text()
     assert "stories/riverside-walks/" in sitemap and "resources/open-door-housing/" in sitemap
     for slug in (
         "the-draft-about-the-allotment",

@@ -160,8 +160,8 @@ def test_late_results_of_an_earlier_search_are_dropped(browser, site_url):
         context.close()
 
 
-def test_search_results_link_within_a_site_served_under_a_path(browser, site_dir):
-    with serve(site_dir, prefix="been-there") as url:
+def test_search_results_link_within_a_site_served_under_a_path(browser, built_site):
+    with serve(built_site, prefix="been-there") as url:
         context, page, _ = _search(browser, url, "hostel")
         try:
             href = page.get_attribute(".bt-search-results li a", "href")
