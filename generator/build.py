@@ -20,7 +20,7 @@ from generator.checklist import check
 from generator.config import Project
 from generator.errors import BuildBlocked, BuildFailed
 from generator.exports import generate_exports
-from generator.leakcheck import check_output, text_files
+from generator.leakcheck import check_output, leak_needles, text_files
 from generator.loader import Content
 from generator.mkdocs_site import mkdocs_config
 from generator.model import StoryMeta
@@ -64,17 +64,17 @@ def build(
             run_mkdocs(project, site, docs_dir, staged, Path(work))
         for name, data in generate_exports(site).items():
             (staged / name).write_bytes(data)
-        excluded = [doc for doc, _ in verdict.excluded]
+        needles = leak_needles(verdict.publish, [doc for doc, _ in verdict.excluded])
         step("indexing")
         with search_indexing(staged):  # Pagefind runs while the pages are leak-checked
             step("leak check")
             pages = text_files(staged, skip=frozenset({SEARCH_INDEX}))
-            leaks = check_output(staged, verdict.publish, excluded, pages)
+            leaks = check_output(staged, needles, pages)
             if leaks:  # stops Pagefind too: the build is blocked whatever the index holds
                 raise BuildBlocked("the leak check found internal or unpublished text", leaks)
         step("leak check of the search index")
         index = text_files(staged / SEARCH_INDEX)
-        leaks = check_output(staged, verdict.publish, excluded, index)
+        leaks = check_output(staged, needles, index)
         if leaks:
             raise BuildBlocked("the leak check found internal or unpublished text", leaks)
         step("publishing")

@@ -93,14 +93,14 @@ def _raw_text(path: Path) -> str:
 
 
 @dataclass(frozen=True)
-class _Needles:
+class Needles:
     single: frozenset[str]
     """One-token terms (handles, references, fingerprints), found through a set of tokens."""
     multi: tuple[str, ...]
     shingles: dict[tuple[str, ...], str]
 
 
-def _scan(needles: _Needles, site_dir: Path, path: Path) -> list[Finding]:
+def _scan(needles: Needles, site_dir: Path, path: Path) -> list[Finding]:
     text = _raw_text(path)
     folded = text.casefold()
     rel = path.relative_to(site_dir).as_posix()
@@ -154,22 +154,23 @@ def text_files(folder: Path, skip: frozenset[str] = frozenset()) -> list[Path]:
     return sorted(found)
 
 
-def check_output(
-    site_dir: Path,
-    published: list[Document],
-    excluded: list[Document],
-    files: list[Path] | None = None,
-) -> list[Finding]:
-    """Scan every text file of the built site (or the given ``files`` in it), on every core;
-    each hit blocks the build."""
+def leak_needles(published: list[Document], excluded: list[Document]) -> Needles:
+    """What the leak check looks for, gathered once per build."""
     terms = {term.casefold() for term in internal_terms([*published, *excluded])}
     single = {t for t in terms if _TOKEN.fullmatch(t)}
     single |= {t.split(":", 1)[1] for t in terms if t.startswith("sha256:")}
-    needles = _Needles(
+    return Needles(
         frozenset(single),
         tuple(t for t in terms - single if not t.startswith("sha256:")),
         unpublished_shingles(excluded),
     )
+
+
+def check_output(
+    site_dir: Path, needles: Needles, files: list[Path] | None = None
+) -> list[Finding]:
+    """Scan every text file of the built site (or the given ``files`` in it), on every core;
+    each hit blocks the build."""
     files = text_files(site_dir) if files is None else files
     found = map_items(partial(_scan, needles, site_dir), files)
     return [finding for findings in found for finding in findings]

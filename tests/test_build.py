@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, run_cli, tree_digest
+from conftest import ROOT, run_cli, tree_digest
 from generator.build import SEARCH_INDEX, search_indexing
 
 EXCLUDED = {
@@ -17,16 +17,6 @@ EXCLUDED = {
 }
 TOMBSTONES = ("a-story-taken-back", "the-old-bakery-shift")
 INTERNAL = ("CR-2026-014", "CR-2024-112", "ed-priya", "ed-sam", "sha256:")
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("build") / "project")
-    result = run_cli(
-        "build", "--config", str(project / "site_config.yml"), "--out", str(project / "site")
-    )
-    assert result.exit_code == 0, result.output
-    return project / "site"
 
 
 def _read(path: Path) -> str:
@@ -40,7 +30,7 @@ def _all_text(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): _read(p) for p in site.rglob("*") if p.is_file()}
 
 
-def test_pages_exist(built: Path):
+def test_pages_exist(built_site: Path):
     for page in (
         "index.html",
         "stories/index.html",
@@ -56,11 +46,11 @@ def test_pages_exist(built: Path):
         "pagefind/pagefind-entry.json",
         "sitemap.xml",
     ):
-        assert (built / page).is_file(), page
+        assert (built_site / page).is_file(), page
 
 
-def test_story_page(built: Path):
-    html = (built / "stories/riverside-walks/index.html").read_text()
+def test_story_page(built_site: Path):
+    html = (built_site / "stories/riverside-walks/index.html").read_text()
     assert "Riverside walks" in html and "Told by <strong>Dee</strong>" in html
     assert '<time datetime="2026-03-01">1 March 2026</time>' in html
     assert 'href="../../topics/recovery/"' in html
@@ -71,36 +61,36 @@ def test_story_page(built: Path):
     assert 'href="tel:08081570192"' in html
 
 
-def test_story_without_warnings_opens_directly(built: Path):
-    html = (built / "stories/keys-to-my-own-door/index.html").read_text()
+def test_story_without_warnings_opens_directly(built_site: Path):
+    html = (built_site / "stories/keys-to-my-own-door/index.html").read_text()
     assert "Content warning" not in html
 
 
-def test_indexes_and_topics_list_published_stories_newest_first(built: Path):
-    html = (built / "stories/index.html").read_text()
+def test_indexes_and_topics_list_published_stories_newest_first(built_site: Path):
+    html = (built_site / "stories/index.html").read_text()
     order = [
         html.index(f'href="../stories/{slug}/"')
         for slug in ("the-mentor-who-got-it-wrong", "disclosure-on-a-tuesday", "riverside-walks")
     ]
     assert order == sorted(order)
-    topic = (built / "topics/housing/index.html").read_text()
+    topic = (built_site / "topics/housing/index.html").read_text()
     assert "Keys to my own door" in topic and "Riverside walks" not in topic
 
 
-def test_resource_page(built: Path):
-    html = (built / "resources/open-door-housing/index.html").read_text()
+def test_resource_page(built_site: Path):
+    html = (built_site / "resources/open-door-housing/index.html").read_text()
     assert 'href="tel:01614960123"' in html and 'href="mailto:advice@example.org"' in html
     assert "People leaving prison in the North West" in html
     assert '<time datetime="2026-10-01">1 October 2026</time>' in html
     assert "May be out of date" not in html
-    stale = (built / "resources/lived-experience-research-panel/index.html").read_text()
+    stale = (built_site / "resources/lived-experience-research-panel/index.html").read_text()
     assert "May be out of date" in stale
-    region = (built / "regions/north-west/index.html").read_text()
+    region = (built_site / "regions/north-west/index.html").read_text()
     assert "Open Door Housing Advice" in region and "Gateway Hostel" not in region
 
 
-def test_unpublished_and_internal_data_reach_no_file(built: Path):
-    files = _all_text(built)
+def test_unpublished_and_internal_data_reach_no_file(built_site: Path):
+    files = _all_text(built_site)
     for path, text in files.items():
         for slug, (title, sentence) in EXCLUDED.items():
             if slug not in TOMBSTONES:
@@ -113,8 +103,8 @@ def test_unpublished_and_internal_data_reach_no_file(built: Path):
     assert any("Riverside walks" in text for text in fragments)  # the search index was read
 
 
-def test_no_request_leaves_the_site(built: Path):
-    for path, text in _all_text(built).items():
+def test_no_request_leaves_the_site(built_site: Path):
+    for path, text in _all_text(built_site).items():
         if path.endswith(".html"):
             assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
             for marker in ('src="http', "src='http", 'href="//'):
@@ -194,22 +184,22 @@ def test_leak_check_blocks_text_of_an_unpublished_story(project: Path):
     assert "text of an unpublished story (content/stories/a-story-taken-back.md)" in result.output
 
 
-def test_withdrawn_story_address_serves_a_tombstone_only(built: Path):
+def test_withdrawn_story_address_serves_a_tombstone_only(built_site: Path):
     for slug in TOMBSTONES:
-        html = (built / f"stories/{slug}/index.html").read_text()
+        html = (built_site / f"stories/{slug}/index.html").read_text()
         assert "This story has been removed" in html
         assert '<meta name="robots" content="noindex">' in html
-    assert "Starting over" not in (built / "stories/a-story-taken-back/index.html").read_text()
-    sitemap = (built / "sitemap.xml").read_text()
+    assert "Starting over" not in (built_site / "stories/a-story-taken-back/index.html").read_text()
+    sitemap = (built_site / "sitemap.xml").read_text()
     assert "riverside-walks" in sitemap
     assert not any(slug in sitemap for slug in TOMBSTONES)
-    fragments = [_read(p) for p in built.rglob("*.pf_fragment")]
+    fragments = [_read(p) for p in built_site.rglob("*.pf_fragment")]
     assert fragments and not any("has been removed" in f or "old-bakery" in f for f in fragments)
 
 
 def test_leak_check_reads_the_search_index(tmp_path: Path):
     from generator.config import load_config
-    from generator.leakcheck import check_output, text_files
+    from generator.leakcheck import check_output, leak_needles, text_files
     from generator.loader import load_content
 
     project = load_config(ROOT / "site_config.yml")
@@ -218,13 +208,14 @@ def test_leak_check_reads_the_search_index(tmp_path: Path):
     fragment.parent.mkdir(parents=True)
     payload = b'pagefind_dcd{"content":"kind words from ed-priya about the walk"}'
     fragment.write_bytes(gzip.compress(payload))
-    findings = check_output(tmp_path, docs, [])
+    needles = leak_needles(docs, [])
+    findings = check_output(tmp_path, needles)
     assert [f.file for f in findings] == ["pagefind/fragment/en_1.pf_fragment"]
     # the build checks the pages while Pagefind runs, then the index once it is written
     pages = text_files(tmp_path, skip=frozenset({SEARCH_INDEX}))
-    assert check_output(tmp_path, docs, [], pages) == []
+    assert check_output(tmp_path, needles, pages) == []
     index = text_files(tmp_path / SEARCH_INDEX)
-    assert [f.file for f in check_output(tmp_path, docs, [], index)] == [findings[0].file]
+    assert [f.file for f in check_output(tmp_path, needles, index)] == [findings[0].file]
 
 
 def test_a_failing_search_indexer_fails_the_build(tmp_path: Path):
