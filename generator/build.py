@@ -3,12 +3,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import subprocess
-import sys
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,6 +24,7 @@ from generator.moderate import Verdict
 from generator.output import check_output_dir, clean_leftovers, discard, staging_dir, swap_in
 from generator.progress import step
 from generator.render import render_docs, write_docs
+from generator.search_index import BODY_MARK, INDEX_DIR, write_search_index
 from generator.sitemodel import SiteModel, build_site_model
 
 
@@ -65,16 +62,21 @@ def build(
         for name, data in generate_exports(site).items():
             (staged / name).write_bytes(data)
         needles = leak_needles(verdict.publish, [doc for doc, _ in verdict.excluded])
+        step("leak check")
+        files = text_files(staged)
+        leaks = check_output(staged, needles, files)
+        if leaks:
+            raise BuildBlocked("the leak check found internal or unpublished text", leaks)
         step("indexing")
-        with search_indexing(staged):  # Pagefind runs while the pages are leak-checked
-            step("leak check")
-            pages = text_files(staged, skip=frozenset({SEARCH_INDEX}))
-            leaks = check_output(staged, needles, pages)
-            if leaks:  # stops Pagefind too: the build is blocked whatever the index holds
-                raise BuildBlocked("the leak check found internal or unpublished text", leaks)
+        indexed = write_search_index(staged, [path for path in files if path.suffix == ".html"])
+        if not indexed and (site.stories or site.resources):
+            raise BuildFailed(
+                f"no built page carries {BODY_MARK}, so search would find nothing: "
+                "templates/overrides/main.html must wrap the page content in it, as the "
+                "example project's does"
+            )
         step("leak check of the search index")
-        index = text_files(staged / SEARCH_INDEX)
-        leaks = check_output(staged, needles, index)
+        leaks = check_output(staged, needles, text_files(staged / INDEX_DIR))
         if leaks:
             raise BuildBlocked("the leak check found internal or unpublished text", leaks)
         step("publishing")
@@ -103,34 +105,6 @@ def generate_site_model(
 def read_editors_guide(project: Project) -> str:
     guide = project.root / "EDITORS.md"
     return guide.read_text("utf-8") if guide.is_file() else ""
-
-
-SEARCH_INDEX = "pagefind"
-"""Where Pagefind writes its index in the site."""
-
-
-@contextlib.contextmanager
-def search_indexing(site_dir: Path) -> Iterator[None]:
-    """Pagefind's chunked index (a reader's first search downloads a few small files), built in
-    the background while the block runs; leaving the block waits for it."""
-    with tempfile.TemporaryFile() as errors:
-        indexer = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
-            stdout=subprocess.DEVNULL,
-            stderr=errors,
-        )
-        try:
-            yield
-        except BaseException:
-            indexer.kill()
-            raise
-        finally:
-            returncode = indexer.wait()
-        if returncode != 0:
-            errors.seek(0)
-            lines = errors.read().decode("utf-8", "replace").strip().splitlines()
-            message = "\n".join(dict.fromkeys(lines))[-500:]  # Pagefind repeats itself
-            raise BuildFailed(f"Pagefind could not index the site: {message}")
 
 
 def run_mkdocs(project: Project, site: SiteModel, docs_dir: Path, site_dir: Path, work: Path):

@@ -58,7 +58,7 @@ def mkdocs_config(project: Project, site: SiteModel, docs_dir: Path, site_dir: P
         "extra": {"generator": False},
         "hooks": [str(HOOKS_FILE)],
         # Material's built-in search would send every reader the whole index (7 MB at 10,000
-        # stories); Pagefind, run after the build, sends only the chunks a query needs.
+        # stories); search_index.py, run after the build, splits it into small files.
         "plugins": [{"redirects": {"redirect_maps": redirect_maps(site)}}],
         "markdown_extensions": [
             "attr_list",

@@ -21,9 +21,17 @@ def _run_chunk(bounds: tuple[int, int]) -> list:
     return [work(item) for item in items[bounds[0] : bounds[1]]]
 
 
-def map_items(work: Callable[[T], R], items: Sequence[T], workers: int | None = None) -> list[R]:
-    """``[work(item) for item in items]``, split across forked processes when it pays.
-    Forked workers inherit ``work`` and ``items``: nothing is pickled but the results."""
+def _run_batch(bounds: tuple[int, int]) -> object:
+    assert _job is not None
+    work, items = _job
+    return work(items[bounds[0] : bounds[1]])
+
+
+def _forked(
+    runner: Callable[[tuple[int, int]], R], work: Callable, items: Sequence, workers: int | None
+) -> list[R] | None:
+    """``runner`` over a few slices of ``items`` per worker, in forked processes that inherit
+    ``work`` and ``items`` (nothing is pickled but the results); None when it would not pay."""
     global _job
     workers = workers or os.cpu_count() or 1
     if (
@@ -31,13 +39,29 @@ def map_items(work: Callable[[T], R], items: Sequence[T], workers: int | None = 
         or len(items) < MIN_ITEMS
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
-        return [work(item) for item in items]
-    size = -(-len(items) // (workers * 4))  # a few chunks per worker evens out long stories
-    chunks = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+        return None
+    size = -(-len(items) // (workers * 4))  # a few slices per worker evens out long stories
+    slices = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     _job = (work, items)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_run_chunk, chunks)
+            return pool.map(runner, slices)
     finally:
         _job = None
+
+
+def map_items(work: Callable[[T], R], items: Sequence[T], workers: int | None = None) -> list[R]:
+    """``[work(item) for item in items]``, split across forked processes when it pays."""
+    parts = _forked(_run_chunk, work, items, workers)
+    if parts is None:
+        return [work(item) for item in items]
     return [result for part in parts for result in part]
+
+
+def map_batches(
+    work: Callable[[Sequence[T]], R], items: Sequence[T], workers: int | None = None
+) -> list[R]:
+    """``work`` over consecutive slices of ``items``, in order, split across forked processes
+    when it pays: for work that sums up its slice, so that little is sent back."""
+    parts = _forked(_run_batch, work, items, workers)
+    return [work(items)] if parts is None else parts

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 
-import pytest
-
 from conftest import ROOT, run_cli, tree_digest
-from generator.build import SEARCH_INDEX, search_indexing
+from generator.search_index import INDEX_DIR
 
 EXCLUDED = {
     "the-draft-about-the-allotment": ("The allotment", "kettle that took eleven minutes to boil"),
@@ -20,10 +17,7 @@ INTERNAL = ("CR-2026-014", "CR-2024-112", "ed-priya", "ed-sam", "sha256:")
 
 
 def _read(path: Path) -> str:
-    data = path.read_bytes()
-    if path.suffix == ".pf_fragment":  # Pagefind's search fragments: gzipped JSON
-        data = gzip.decompress(data)
-    return data.decode("utf-8", "replace")
+    return path.read_bytes().decode("utf-8", "replace")
 
 
 def _all_text(site: Path) -> dict[str, str]:
@@ -43,7 +37,7 @@ def test_pages_exist(built_site: Path):
         "about/index.html",
         "how-we-moderate/index.html",
         "search/index.html",
-        "pagefind/pagefind-entry.json",
+        "search-index/meta.json",
         "sitemap.xml",
     ):
         assert (built_site / page).is_file(), page
@@ -99,7 +93,7 @@ def test_unpublished_and_internal_data_reach_no_file(built_site: Path):
             assert sentence not in text, f"text of {slug} leaked into {path}"
         for term in INTERNAL:
             assert term not in text, f"{term} leaked into {path}"
-    fragments = [text for path, text in files.items() if path.endswith(".pf_fragment")]
+    fragments = [text for path, text in files.items() if path.startswith(f"{INDEX_DIR}/pages/")]
     assert any("Riverside walks" in text for text in fragments)  # the search index was read
 
 
@@ -157,19 +151,6 @@ def test_leak_check_blocks_internal_metadata_in_a_template(project: Path):
     assert "ed-priya" not in result.output  # masked: CI logs can be public
     assert not (project / "site").exists()
     assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
-    assert _processes_mentioning(project) == []  # Pagefind, indexing alongside, was stopped
-
-
-def _processes_mentioning(folder: Path) -> list[str]:
-    found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            command = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue  # exited meanwhile
-        if str(folder) in command:
-            found.append(command)
-    return found
 
 
 def test_leak_check_blocks_text_of_an_unpublished_story(project: Path):
@@ -193,8 +174,19 @@ def test_withdrawn_story_address_serves_a_tombstone_only(built_site: Path):
     sitemap = (built_site / "sitemap.xml").read_text()
     assert "riverside-walks" in sitemap
     assert not any(slug in sitemap for slug in TOMBSTONES)
-    fragments = [_read(p) for p in built_site.rglob("*.pf_fragment")]
-    assert fragments and not any("has been removed" in f or "old-bakery" in f for f in fragments)
+    indexed = [_read(p) for p in (built_site / INDEX_DIR / "pages").glob("*.json")]
+    assert indexed and not any("has been removed" in f or "old-bakery" in f for f in indexed)
+
+
+def test_templates_that_mark_nothing_for_search_fail_the_build(project: Path):
+    main = project / "templates/overrides/main.html"
+    main.write_text(main.read_text().replace("data-search-body", "data-other"))
+    out = project / "site"
+    result = run_cli("build", "--config", str(project / "site_config.yml"), "--out", str(out))
+    assert result.exit_code != 0
+    assert "no built page carries <div data-search-body>" in result.output
+    assert "templates/overrides/main.html" in result.output
+    assert not out.exists()
 
 
 def test_leak_check_reads_the_search_index(tmp_path: Path):
@@ -204,28 +196,12 @@ def test_leak_check_reads_the_search_index(tmp_path: Path):
 
     project = load_config(ROOT / "site_config.yml")
     docs = [d for d in load_content(project).documents if d.kind == "story"]
-    fragment = tmp_path / "pagefind/fragment/en_1.pf_fragment"
-    fragment.parent.mkdir(parents=True)
-    payload = b'pagefind_dcd{"content":"kind words from ed-priya about the walk"}'
-    fragment.write_bytes(gzip.compress(payload))
-    needles = leak_needles(docs, [])
-    findings = check_output(tmp_path, needles)
-    assert [f.file for f in findings] == ["pagefind/fragment/en_1.pf_fragment"]
-    # the build checks the pages while Pagefind runs, then the index once it is written
-    pages = text_files(tmp_path, skip=frozenset({SEARCH_INDEX}))
-    assert check_output(tmp_path, needles, pages) == []
-    index = text_files(tmp_path / SEARCH_INDEX)
-    assert [f.file for f in check_output(tmp_path, needles, index)] == [findings[0].file]
-
-
-def test_a_failing_search_indexer_fails_the_build(tmp_path: Path):
-    from generator.errors import BuildFailed
-
-    with (
-        pytest.raises(BuildFailed, match="(?s)Pagefind could not index the site: .*html files"),
-        search_indexing(tmp_path),  # an empty folder: nothing to index
-    ):
-        pass
+    page = tmp_path / INDEX_DIR / "pages/7.json"
+    page.parent.mkdir(parents=True)
+    page.write_text('{"url":"x/","title":"X","text":"kind words from ed-priya about the walk"}')
+    findings = check_output(tmp_path / INDEX_DIR, leak_needles(docs, []))
+    assert [f.file for f in findings] == ["pages/7.json"]
+    assert text_files(tmp_path) == [page]
 
 
 def test_a_broken_or_missing_template_is_an_error_not_a_traceback(project: Path):

@@ -15,8 +15,8 @@ PHASES = [
     "checking",
     "rendering",
     "building",
-    "indexing",
     "leak check",
+    "indexing",
     "leak check of the search index",
     "publishing",
 ]

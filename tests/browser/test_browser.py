@@ -9,6 +9,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser.site import PAGE_TYPES, serve
+from conftest import ROOT
+from generator.search_index import words
 
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 STORY_BUDGET = 75 * 1024
@@ -70,6 +72,37 @@ def test_search_finds_published_stories_only(browser, site_url):
             timeout=15_000,
         )
         assert page.locator(".bt-search-results li").count() == 0
+    finally:
+        context.close()
+
+
+def test_search_marks_words_that_start_with_the_query(browser, site_url):
+    context, page, _ = _search(browser, site_url, "Walk")
+    try:
+        marked = page.locator(".bt-search-results mark").all_inner_texts()
+        assert marked and all(text.lower().startswith("walk") for text in marked), marked
+        assert {text.lower() for text in marked} > {"walk"}  # "walked", "walks" too
+        titles = page.locator(".bt-search-results h2").all_inner_texts()
+        assert titles[0] == "Riverside walks"  # a word in the title ranks first
+    finally:
+        context.close()
+
+
+def test_search_splits_text_into_words_as_the_index_does(browser, site_url):
+    """search.js's words() and search_index.words() must agree, or a query would miss words
+    the index holds."""
+    samples = [
+        "Café NAÏVE, don’t-stop: 48 bus!",
+        "Ŵyn yn y maes; İSTANBUL; Straße",
+        "cafe\u0301s decomposed, ﬁne ligatures, ½ and 𝒜𝒷𝒸",
+        "snake_case, Ça va? Ελληνικά, Русский, 中文, ٣٤ ١٢",
+    ]
+    script = (ROOT / "templates/overrides/assets/search.js").read_text()
+    functions = script[script.index("  var SPLIT") : script.index("  function json(")]
+    context, page, _ = _open(browser, site_url + "search/")
+    try:
+        found = page.evaluate(f"(samples) => {{ {functions} return samples.map(words); }}", samples)
+        assert found == [words(sample) for sample in samples]
     finally:
         context.close()
 
@@ -138,7 +171,7 @@ def test_late_results_of_an_earlier_search_are_dropped(browser, site_url):
             else:
                 route.continue_()
 
-        page.route("**/*.pf_fragment", hold)
+        page.route("**/search-index/pages/*", hold)
         page.click("#bt-search-more")
         for _ in range(100):
             if len(held) == 5:
@@ -311,20 +344,18 @@ def test_alias_redirects_to_the_current_address(browser, site_url):
 
 
 def first_search_bytes(browser, site_url: str, query: str = "walk") -> dict[str, int]:
-    """What search costs a reader, from opening the search page to the first results: every
-    Pagefind file (UI, engine, index chunks, fragments), gzip-compressed as a server would send
-    it (Pagefind's index files are compressed already)."""
+    """What search costs a reader, from opening the search page to the first results: the
+    script and every file of the search index it fetches, gzip-compressed as a server would
+    send them."""
     context = browser.new_context()
     page = context.new_page()
     sizes: dict[str, int] = {}
 
     def record(response):
         path = urlsplit(response.url).path
-        if "/pagefind/" not in path and not path.endswith("/search.js"):
+        if "/search-index/" not in path and not path.endswith("/search.js"):
             return
-        body = response.body()
-        compressed = path.endswith((".pf_index", ".pf_fragment", ".pf_meta", ".pagefind"))
-        sizes[path] = len(body) if compressed else len(gzip.compress(body, 9))
+        sizes[path] = len(gzip.compress(response.body(), 9))
 
     page.on("response", record)
     page.goto(site_url + "search/", wait_until="networkidle")
@@ -339,5 +370,5 @@ def test_first_search_download_is_small(browser, site_url):
     sizes = first_search_bytes(browser, site_url)
     total = sum(sizes.values())
     print(f"\nfirst search: {total / 1024:.1f} KB gzip in {len(sizes)} files")
-    assert any(path.endswith(".pf_index") for path in sizes)
+    assert any("/search-index/words/" in path for path in sizes)
     assert total <= 300 * 1024
