@@ -37,7 +37,7 @@ TITLE_WEIGHT = 5
 MAX_TEXT = 20_000
 """Characters of a page's text kept for its excerpt."""
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W_]{2,}")  # runs of two or more letters and digits
 _BLOCK = re.compile(r"<(script|style|svg)\b.*?</\1\s*>", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
@@ -76,7 +76,7 @@ def words(text: str) -> list[str]:
         text = first_plane.sub("", unicodedata.normalize("NFKD", text))
         if _BEYOND_FIRST_PLANE.search(text):
             text = beyond.sub("", text)
-    return [word for word in _WORD.findall(text) if len(word) > 1]
+    return _WORD.findall(text)
 
 
 @dataclass(frozen=True)

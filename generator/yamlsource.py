@@ -80,7 +80,8 @@ def parse_yaml(text: str, line_offset: int = 0) -> ParsedYaml:
     """Parse one YAML document. ``line_offset`` is added to every line (for front matter)."""
     loader = None
     try:
-        _refuse_anchors(text)
+        if "&" in text or "*" in text:  # no anchor or alias without them: skip a parse
+            _refuse_anchors(text)
         loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:

@@ -1,15 +1,17 @@
 """Patterns run only near their anchors (digits, or trigger words): they must find exactly what a
 scan of the whole text finds, on the fixtures, the labelled corpus and generated text."""
 
+import re
 from types import SimpleNamespace
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from generator.rules._find import pattern_hits
+from generator.rules._find import pattern_hits, start_finder
+from generator.rules.content_warnings import _compiled as warning_pattern
 from generator.rules.date_of_birth import BIRTH, BIRTH_TRIGGERS
 from generator.rules.email_address import EMAIL
 from generator.rules.exact_date import EXACT
@@ -28,6 +30,10 @@ from generator.rules.vehicle_registration import REGISTRATION
 from generator.text import Segment
 
 DIGITS = {"needs_digit": True}
+LEXICONS = yaml.safe_load((ROOT / "site_config.yml").read_text("utf-8"))["moderation"][
+    "warning_lexicons"
+]
+WARNINGS = warning_pattern(tuple((w, tuple(p)) for w, p in LEXICONS.items()))
 CASES = {  # each pattern with the anchors its rule gives it
     "BT201": (EMAIL, {"triggers": ("@",)}),
     "BT203": (POSTCODE, DIGITS),
@@ -42,6 +48,7 @@ CASES = {  # each pattern with the anchors its rule gives it
     "BT301": (ONGOING, {"triggers": ONGOING_TRIGGERS, "folded": True}),
     "BT303": (EXACT, DIGITS),
     "BT501": (LABELS, {"triggers": LABEL_TRIGGERS, "folded": True}),
+    "BT401": (WARNINGS, {"starts": start_finder(WARNINGS.pattern), "folded": True}),
 }
 TOKENS = (
     "born on the date of birth is D.O.B: 14 14th 3rd 1 2019 19 03/04/2019 of March May Jan, "
@@ -51,7 +58,9 @@ TOKENS = (
     "my case is starts will be over I'm still on remand bail for years ago awaiting trial "
     "due to go back court next week appeal pending Tested clean young ex-con ex con offenders "
     "career criminal record convicts him addicts alcoholics anonymous old lags Mr Dr. O'Brien "
-    "McDonald Dee Walker Smith-Jones's Priya"
+    "McDonald Dee Walker Smith-Jones's Priya heroin smoked smoking overdosed self-harm self "
+    "harming died passed away grief took his own life rape grapes kicked him needles relapsed "
+    "suicidal drinking heavy with without a drink cut myself therapist"
 ).split()
 
 
@@ -127,6 +136,56 @@ def test_name_candidates_are_found_near_capitalised_pairs():
 @given(prose([" ", "\t", "\n", ". ", ", "], max_size=40))
 def test_name_candidates_agree_on_generated_text(text):
     assert _names(text, True) == _names(text, False)
+
+
+def test_start_finder_reads_where_a_match_can_start():
+    finder = start_finder(r"(?=\w)\b(?:heroin|crack cocaine|overdos(?:e|ed)|self[- ]harm\w*)\b")
+    assert finder is not None
+    assert finder.pattern == r"\b(?:c(?:ra)|h(?:er)|o(?:ve)|s(?:el))"
+    assert start_finder(r"(?:young |ex[- ]?)?offenders?").pattern == (  # type: ignore[union-attr]
+        r"(?=(?:e(?:x)|o(?:ff)|y(?:ou)))"  # "ex" stands for "exo" too; not only at word starts
+    )
+    for anything in (r"\w+ing", r".*", r"(?:a|\d)x", r"a*b", r"[^a]b"):
+        assert start_finder(anything) is None, anything
+
+
+def _regexes():
+    """Small patterns of literals, classes, optional parts, repeats and alternatives."""
+    atom = st.sampled_from(["a", "b", "ab", "ba", "-", " ", "[ab]", "[a-]", "\\w", "\\b", "\\B"])
+    piece = st.one_of(
+        atom,
+        atom.map(lambda a: f"(?:{a})?"),
+        atom.map(lambda a: f"{a}+"),
+        atom.map(lambda a: f"{a}*"),
+        st.tuples(atom, atom).map(lambda ab: f"(?:{ab[0]}|{ab[1]})"),
+    )
+    return st.lists(piece, min_size=1, max_size=5).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(["", "\\b", "\\B", "(?=\\w)\\b", "(?=a)"]),
+    _regexes(),
+    st.lists(_regexes(), max_size=2),
+    st.text("ab -", max_size=30),
+)
+def test_start_finder_misses_no_match_of_any_pattern(anchor, first, others, text):
+    try:
+        pattern = re.compile(anchor + "(?:" + "|".join([first, *others]) + ")")
+    except re.error:  # e.g. a repeated \\b
+        assume(False)
+    finder = start_finder(pattern.pattern)
+    whole = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+    if finder is None:
+        return
+    found = [
+        (h.start, h.end) for h in pattern_hits(_doc(text), pattern, folded=True, starts=finder)
+    ]
+    assert [span for span in found if span[1] > span[0]] == whole
+
+
+def _doc(text: str):
+    return SimpleNamespace(cache={"segments": [Segment("body", text, 1, 1, False)]})
 
 
 def test_text_without_anchors_has_no_windows():

@@ -7,6 +7,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+# the parser re itself uses: private, but stable since Python 3.11 and exercised by
+# tests/test_windows.py on generated patterns
+from re import _constants as sre  # noqa: I001
+from re import _parser as sre_parse
+
 from generator.findings import Finding
 from generator.model import Document
 from generator.rules.base import Rule
@@ -35,6 +40,7 @@ def pattern_hits(
     triggers: Iterable[str] = (),
     folded: bool = False,
     needs_digit: bool = False,
+    starts: re.Pattern[str] | None = None,
 ) -> Iterator[Hit]:
     """Every match of ``pattern`` in the published fields that ``accept`` keeps.
 
@@ -42,8 +48,10 @@ def pattern_hits(
     fast: with ``triggers``, every match contains one of them (in lower case), and the
     pattern runs near where they occur; with ``needs_digit``, every match contains a digit,
     and it runs near digits. Either way a match must lie within text.REACH tokens of its
-    anchor (tests/test_windows.py holds each pattern to that). With ``folded``, a lower-case
-    ``pattern`` runs on the lower-cased text, three times faster than IGNORECASE."""
+    anchor (tests/test_windows.py holds each pattern to that). With ``starts`` (see
+    ``start_finder``), the pattern is tried only where that finds a place a match can start.
+    With ``folded``, a lower-case ``pattern`` runs on the lower-cased text, three times faster
+    than IGNORECASE."""
     wanted = set(fields) if fields is not None else None
     triggers = tuple(triggers)
     for segment in segments(doc):
@@ -61,10 +69,114 @@ def pattern_hits(
             text, compiled = segment.text, ignoring_case(pattern)
         else:
             text, compiled = segment.text, pattern
-        for start, end in windows:
-            for match in compiled.finditer(text, start, end):
-                if accept is None or accept(segment, match):
-                    yield Hit(segment, match.start(group), match.end(group), match)
+        if starts is not None and text is segment.folded:
+            matches = _matches_at(compiled, text, starts)
+        else:
+            matches = (m for start, end in windows for m in compiled.finditer(text, start, end))
+        for match in matches:
+            if accept is None or accept(segment, match):
+                yield Hit(segment, match.start(group), match.end(group), match)
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: re.Pattern[str]
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, trying the pattern only where ``starts`` finds."""
+    end = 0
+    for candidate in starts.finditer(text):
+        start = candidate.start()
+        if start >= end:
+            match = pattern.match(text, start)
+            if match is not None:
+                end = max(match.end(), start + 1)
+                yield match
+
+
+@lru_cache(maxsize=32)
+def start_finder(pattern: str, size: int = 3) -> re.Pattern[str] | None:
+    """A cheap pattern that finds every place where ``pattern`` can match: the literal text,
+    up to ``size`` letters or digits, that every match starts with, read from the pattern
+    itself. None when some match could start with anything (scan the whole text then).
+
+    A pattern of sixty phrases tries each at every word; this one looks at a word's first
+    letter, then at most a few branches: 2.5 times faster on a story."""
+    try:
+        parsed = sre_parse.parse(pattern)
+        found = _expand(parsed, size)
+    except (re.error, RecursionError, AttributeError, TypeError, ValueError):
+        return None  # not understood: the whole text is scanned, as without a finder
+    heads = {re.match(r"\w*", text).group() for text, _ in found}  # type: ignore[union-attr]
+    if "" in heads:
+        return None
+    # "ex" finds every place "exo" would: keep the shortest
+    heads = {h for h in heads if not any(h != o and h.startswith(o) for o in heads)}
+    by_letter: dict[str, list[str]] = {}
+    for head in sorted(heads):
+        by_letter.setdefault(head[0], []).append(re.escape(head[1:]))
+    branches = "|".join(
+        letter + (f"(?:{'|'.join(rest)})" if any(rest) else "")
+        for letter, rest in by_letter.items()
+    )
+    # heads are whole letters and digits, and none starts another: where every match starts a
+    # word, no two can overlap, and a plain scan finds them all; otherwise look everywhere
+    return re.compile(rf"\b(?:{branches})" if _starts_a_word(parsed) else f"(?=(?:{branches}))")
+
+
+def _starts_a_word(parsed) -> bool:
+    for op, av in parsed:
+        if op is sre.AT:
+            return av is sre.AT_BOUNDARY
+        if op is not sre.ASSERT:
+            return False
+    return False
+
+
+_ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+_MAX_HEADS = 256
+
+
+def _expand(items, size: int) -> set[tuple[str, bool]]:
+    """The literal beginnings of every match of a parsed pattern: (text, whether the match may
+    go on with whatever follows these items)."""
+    found = {("", True)}
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        options = _options(op, av, size)
+        if options is None:
+            return {(text, False) for text, _ in found}
+        grown = set()
+        for text, open_ in found:
+            if not open_ or len(text) >= size:
+                grown.add((text, False))
+                continue
+            for more, more_open in options:
+                joined = text + more
+                grown.add((joined[:size], more_open and len(joined) < size))
+        if len(grown) > _MAX_HEADS:
+            return {(text, False) for text, _ in found}
+        found = grown
+    return found
+
+
+def _options(op, av, size: int) -> set[tuple[str, bool]] | None:
+    if op is sre.LITERAL:
+        return {(chr(av), True)}
+    if op is sre.IN:
+        if any(kind is not sre.LITERAL for kind, _ in av):
+            return None
+        return {(chr(code), True) for _, code in av}
+    if op is sre.SUBPATTERN:
+        return _expand(av[-1], size)
+    if op is sre.BRANCH:
+        return {option for branch in av[1] for option in _expand(branch, size)}
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        least, most, item = av
+        once = _expand(item, size)
+        if least == 0:
+            return once | {("", most == 1)}  # absent; after more than one, unknown
+        return once if most == 1 else {(text, False) for text, _ in once}
+    return None
 
 
 @lru_cache(maxsize=64)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from generator.findings import Finding, Severity
 from generator.model import Document, StoryMeta
-from generator.rules._find import finding_at, pattern_hits
+from generator.rules._find import finding_at, pattern_hits, start_finder
 from generator.rules.base import Context, Rule
 
 
@@ -34,7 +34,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         return
     pattern = _compiled(lexicons)
     reported: set[int] = set()
-    for hit in pattern_hits(doc, pattern, folded=True):
+    starts = start_finder(pattern.pattern)  # tried only where a phrase can start
+    for hit in pattern_hits(doc, pattern, folded=True, starts=starts):
         assert hit.match is not None
         index = next(int(k[1:]) for k, v in hit.match.groupdict().items() if v is not None)
         if index in missing and index not in reported:
