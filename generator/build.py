@@ -23,7 +23,7 @@ from generator.model import StoryMeta
 from generator.moderate import Verdict
 from generator.output import check_output_dir, clean_leftovers, discard, staging_dir, swap_in
 from generator.progress import step
-from generator.render import render_docs, write_docs
+from generator.render import render_into
 from generator.search_index import BODY_MARK, INDEX_DIR, write_search_index
 from generator.sitemodel import SiteModel, build_site_model
 
@@ -47,16 +47,13 @@ def build(
     if verdict.blocked:
         raise BuildBlocked("the moderation checklist blocked the build", verdict.findings)
     site = generate_site_model(project, content, verdict, today)
-    step("rendering", 0, len(site.stories) + len(site.resources))
-    docs = render_docs(site, project.templates_dir)
     clean_leftovers(out)
     staged = staging_dir(out)
     try:
         with tempfile.TemporaryDirectory(prefix="beenthere-docs-") as work:
             docs_dir = Path(work) / "docs"
-            write_docs(docs, docs_dir)
-            pages = len(docs.pages)
-            del docs  # on disk now: free it before MkDocs reads it all back
+            step("rendering", 0, len(site.stories) + len(site.resources))
+            pages = render_into(site, project.templates_dir, docs_dir)
             step("building", 0, pages)
             run_mkdocs(project, site, docs_dir, staged, Path(work))
         for name, data in generate_exports(site).items():

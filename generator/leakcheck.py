@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import gzip
 import html
 import json
 import os
@@ -32,10 +31,7 @@ TEXT_SUFFIXES = {
     ".md",
     ".atom",
     ".rss",
-    ".pf_fragment",
 }
-PAGEFIND_PREFIX = b"pagefind_dcd"
-"""Pagefind's page fragments are gzipped JSON behind this signature."""
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"[\w-]+")
 _TAG = re.compile(r"<[^>]+>")
@@ -80,13 +76,9 @@ def unpublished_shingles(documents: Iterable[Document]) -> dict[tuple[str, ...],
 
 
 def _raw_text(path: Path) -> str:
-    """The file as text, with Pagefind fragments unpacked and JSON escapes undone."""
-    data = path.read_bytes()
-    if path.suffix == ".pf_fragment":
-        with contextlib.suppress(OSError, EOFError):
-            data = gzip.decompress(data).removeprefix(PAGEFIND_PREFIX)
-    text = data.decode("utf-8", errors="replace")
-    if path.suffix in (".json", ".pf_fragment"):
+    """The file as text, with JSON escapes and HTML entities undone."""
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    if path.suffix == ".json":
         with contextlib.suppress(ValueError):
             text = json.dumps(json.loads(text), ensure_ascii=False)
     return html.unescape(text)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,6 +15,7 @@ import jinja2
 from generator.errors import BuildFailed
 from generator.images import stripped_bytes
 from generator.loader import IMAGE_SUFFIXES
+from generator.parallel import map_batches
 from generator.rules_doc import render_rules_reference
 from generator.sitemodel import SiteModel
 
@@ -58,25 +61,23 @@ def host_and_path(url: str) -> str:
     return (parts.netloc + parts.path).rstrip("/")
 
 
-def render_docs(site: SiteModel, templates_dir: Path) -> RenderedDocs:
-    """Every page of the site as markdown, keyed by its path under the docs folder."""
-    env = template_environment(templates_dir)
+@dataclass(frozen=True)
+class PageSpec:
+    """One page to render: where it goes, through which template, with which values."""
+
+    path: str
+    template: str
+    values: dict[str, object]
+
+
+def page_specs(site: SiteModel) -> tuple[list[PageSpec], dict[str, Path]]:
+    """Every page of the site, unrendered, and the files to copy beside them."""
+    specs: list[PageSpec] = []
+    copies: dict[str, Path] = {}
     config = site.config
-    env.filters["warning_label"] = lambda w: config.content_warnings[w].label.lower()
-    common = {"site": site, "config": config}
-    docs = RenderedDocs()
 
     def page(path: str, template: str, **values: object) -> None:
-        root = "../" * path.count("/")  # every page is an index.md, so links are relative
-        try:
-            docs.pages[path] = env.get_template(template).render(**common, root=root, **values)
-        except jinja2.TemplateNotFound as exc:
-            raise BuildFailed(
-                f"templates/pages/{exc.name} is missing; copy it from the Been There repository"
-            ) from None
-        except jinja2.TemplateError as exc:
-            where = f"{exc.filename}:{exc.lineno}" if getattr(exc, "lineno", None) else template
-            raise BuildFailed(f"template {where} cannot be rendered: {exc}") from None
+        specs.append(PageSpec(path, template, values))
 
     page("index.md", "home.md.j2", latest=site.stories[:6])
     pages_of_stories = [
@@ -95,7 +96,7 @@ def render_docs(site: SiteModel, templates_dir: Path) -> RenderedDocs:
     for story in site.stories:
         page(f"stories/{story.id}/index.md", "story.md.j2", story=story)
         for image in story.images:
-            docs.copies[f"stories/{story.id}/{image.name}"] = image
+            copies[f"stories/{story.id}/{image.name}"] = image
     for story_id in site.withdrawn_ids:
         page(f"stories/{story_id}/index.md", "tombstone.md.j2")
     page("search/index.md", "search.md.j2")
@@ -130,7 +131,72 @@ def render_docs(site: SiteModel, templates_dir: Path) -> RenderedDocs:
         # the guide links to RULES.md in the repository; on the site, to the rules page
         guide = site.editors_guide.replace("](RULES.md)", "](../rules/)")
         page("how-we-moderate/editors-guide/index.md", "guide.md.j2", guide=guide)
-    return docs
+    return specs, copies
+
+
+@dataclass
+class _Renderer:
+    env: jinja2.Environment
+    common: dict[str, object]
+
+    @classmethod
+    def of(cls, site: SiteModel, templates_dir: Path) -> _Renderer:
+        env = template_environment(templates_dir)
+        config = site.config
+        env.filters["warning_label"] = lambda w: config.content_warnings[w].label.lower()
+        return cls(env, {"site": site, "config": config})
+
+    def render(self, spec: PageSpec) -> str:
+        root = "../" * spec.path.count("/")  # every page is an index.md, so links are relative
+        try:
+            template = self.env.get_template(spec.template)
+            return template.render(**self.common, root=root, **spec.values)
+        except jinja2.TemplateNotFound as exc:
+            raise BuildFailed(
+                f"templates/pages/{exc.name} is missing; copy it from the Been There repository"
+            ) from None
+        except jinja2.TemplateError as exc:
+            where = (
+                f"{exc.filename}:{exc.lineno}" if getattr(exc, "lineno", None) else spec.template
+            )
+            raise BuildFailed(f"template {where} cannot be rendered: {exc}") from None
+
+    def write(self, docs_dir: Path, specs: Sequence[PageSpec]) -> int:
+        for spec in specs:
+            target = docs_dir / spec.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(self.render(spec), "utf-8")
+        return len(specs)
+
+
+def render_docs(site: SiteModel, templates_dir: Path) -> RenderedDocs:
+    """Every page of the site as markdown, keyed by its path under the docs folder."""
+    renderer = _Renderer.of(site, templates_dir)
+    specs, copies = page_specs(site)
+    return RenderedDocs({spec.path: renderer.render(spec) for spec in specs}, copies)
+
+
+def render_into(site: SiteModel, templates_dir: Path, docs_dir: Path) -> int:
+    """``write_docs(render_docs(...))`` into a new, empty ``docs_dir``, on every core: workers
+    render and write shares of the pages, so no page's text is ever sent between processes
+    or held all at once. Returns the number of pages."""
+    renderer = _Renderer.of(site, templates_dir)
+    specs, copies = page_specs(site)
+    written = sum(map_batches(partial(renderer.write, docs_dir), specs))
+    for path, source in copies.items():
+        _copy(source, docs_dir / path)
+    return written
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy a file beside the pages (an image only if its bytes changed)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # published images never carry metadata, whatever the checklist was told
+    data = stripped_bytes(source) if source.suffix.lower() in IMAGE_SUFFIXES else None
+    if data is None:
+        shutil.copyfile(source, target)
+    elif not (target.is_file() and target.read_bytes() == data):
+        target.write_bytes(data)
 
 
 def write_docs(docs: RenderedDocs, docs_dir: Path) -> int:
@@ -147,14 +213,7 @@ def write_docs(docs: RenderedDocs, docs_dir: Path) -> int:
         target.write_bytes(data)
         written += 1
     for path, source in docs.copies.items():
-        target = docs_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # published images never carry metadata, whatever the checklist was told
-        data = stripped_bytes(source) if source.suffix.lower() in IMAGE_SUFFIXES else None
-        if data is None:
-            shutil.copyfile(source, target)
-        elif not (target.is_file() and target.read_bytes() == data):
-            target.write_bytes(data)
+        _copy(source, docs_dir / path)
         written += 1
     if docs_dir.is_dir():
         for existing in docs_dir.rglob("*"):

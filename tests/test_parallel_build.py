@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli, tree_digest
-from generator import mkdocs_parallel
+from generator import mkdocs_parallel, parallel
 
 
 def _build(project: Path, out: Path):
@@ -25,6 +25,7 @@ def in_workers(monkeypatch) -> list[int]:
         shares.append(len(mkdocs_parallel._skip))
 
     monkeypatch.setattr(mkdocs_parallel, "MIN_PAGES", 1)
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)  # rendering, leak check and index too
     monkeypatch.setattr(mkdocs_parallel.os, "cpu_count", lambda: 3)
     monkeypatch.setattr(mkdocs_parallel, "start", recording_start)
     return shares
@@ -32,12 +33,12 @@ def in_workers(monkeypatch) -> list[int]:
 
 def test_pages_built_in_workers_are_the_pages_built_in_one_process(project, in_workers):
     # one process first: below MIN_PAGES nothing is shared out
-    in_workers_min = mkdocs_parallel.MIN_PAGES
-    mkdocs_parallel.MIN_PAGES = 10**9
+    in_workers_min = mkdocs_parallel.MIN_PAGES, parallel.MIN_ITEMS
+    mkdocs_parallel.MIN_PAGES = parallel.MIN_ITEMS = 10**9
     try:
         assert _build(project, project / "one").exit_code == 0
     finally:
-        mkdocs_parallel.MIN_PAGES = in_workers_min
+        mkdocs_parallel.MIN_PAGES, parallel.MIN_ITEMS = in_workers_min
     assert in_workers == [0]
     result = _build(project, project / "many")
     assert result.exit_code == 0, result.output
@@ -62,3 +63,12 @@ def test_a_failing_worker_fails_the_build_and_keeps_the_previous_site(
     assert "disk on fire" in result.output
     assert tree_digest(project / "site") == before
     assert mkdocs_parallel._children == []
+
+
+def test_a_template_failing_in_a_rendering_worker_fails_the_build(project, in_workers):
+    template = project / "templates/pages/story.md.j2"
+    template.write_text(template.read_text() + "\n{{ story.no_such_field }}\n")
+    result = _build(project, project / "site")
+    assert result.exit_code == 1
+    assert "story.md.j2" in result.output and "no_such_field" in result.output
+    assert not (project / "site").exists()
