@@ -2,7 +2,7 @@
 the words it asks for and the pages it shows, however large the site grows.
 
     search-index/meta.json        page count, build tag, and the first word of every chunk
-    search-index/words/N.json     a chunk of the sorted words: {word: [page, count, ...]}
+    search-index/words/N.json     a chunk of the sorted words: {word: [gap, count, ...]}
     search-index/pages/N.json     one page's address, title and text (for its excerpt)
 
 Page numbers in a chunk are gaps from the previous one (small numbers compress well). The
@@ -124,6 +124,10 @@ def _index_page(site_dir: Path, out: Path, number: int, path: Path) -> tuple[Cou
     return page_counts(page), hashlib.sha256(data).digest()
 
 
+def _utf16(word: str) -> bytes:
+    return word.encode("utf-16-be")
+
+
 def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -162,7 +166,7 @@ class Postings:
         """Chunks of sorted words holding about ``limit`` page entries each."""
         chunks: list[dict[str, list[int]]] = []
         size = limit
-        for word in sorted(self.entries):
+        for word in sorted(self.entries, key=_utf16):  # the order search.js compares in
             if size >= limit:
                 chunks.append({})
                 size = 0

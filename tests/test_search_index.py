@@ -141,3 +141,12 @@ def test_workers_index_a_large_site_as_one_process_would(tmp_path: Path, monkeyp
         index = site / INDEX_DIR
         trees.append({p.relative_to(index): p.read_bytes() for p in index.rglob("*.json")})
     assert trees[0] == trees[1]
+
+
+def test_chunks_are_in_the_order_javascript_compares_strings():
+    postings = Postings()
+    postings.add(0, Counter({"\ue000ab": 1, "\U00020000ab": 1, "zz": 1}))
+    # JavaScript compares UTF-16 code units: a character beyond U+FFFF (a surrogate pair,
+    # from U+D800) sorts before U+E000, where Python's code point order puts it after
+    assert list(postings.chunks(limit=1)[0]) == ["zz"]
+    assert [next(iter(c)) for c in postings.chunks(limit=1)] == ["zz", "\U00020000ab", "\ue000ab"]

@@ -27,7 +27,7 @@
     return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
   }
   function words(text) {
-    return fold(text).split(SPLIT).filter(function (word) { return word.length > 1; });
+    return fold(text).split(SPLIT).filter(function (word) { return Array.from(word).length > 1; });
   }
 
   function json(path) {
@@ -58,9 +58,11 @@
   }
 
   // The chunks that can hold ``term`` or, for terms of three letters or more, words that
-  // start with it ("walk" also finds "walking").
+  // start with it ("walk" also finds "walking"): at most four, so a short term stays cheap.
+  // Chunks are in UTF-16 order, as JavaScript compares strings.
   function chunksFor(term) {
     var firsts = meta.chunks;
+    if (!firsts.length) return [];
     var low = 0, high = firsts.length - 1, start = 0;
     while (low <= high) {
       var middle = (low + high) >> 1;
@@ -84,10 +86,10 @@
   // length), an exact word higher than a longer word that starts with the term.
   function scores(term, loaded) {
     var found = {};
-    loaded.forEach(function (words) {
-      Object.keys(words).forEach(function (word) {
+    loaded.forEach(function (held) {
+      Object.keys(held).forEach(function (word) {
         if (!matches(word, term)) return;
-        var entries = words[word];
+        var entries = held[word];
         var weight = Math.log(1 + meta.pages / (entries.length / 2)) * (word === term ? 1 : 0.7);
         for (var i = 0, page = 0; i < entries.length; i += 2) {
           page += entries[i];
