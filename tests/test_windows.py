@@ -145,7 +145,7 @@ def test_start_finder_reads_where_a_match_can_start():
     assert start_finder(r"(?:young |ex[- ]?)?offenders?").pattern == (  # type: ignore[union-attr]
         r"(?=(?:e(?:x)|o(?:ff)|y(?:ou)))"  # "ex" stands for "exo" too; not only at word starts
     )
-    for anything in (r"\w+ing", r".*", r"(?:a|\d)x", r"a*b", r"[^a]b"):
+    for anything in (r"\w+ing", r".*", r"(?:a|\d)x", r"a*b", r"[^a]b", r"(?i:A)b", r"(?i)ab"):
         assert start_finder(anything) is None, anything
 
 
