@@ -207,7 +207,7 @@ def _process_tree(root: int) -> dict[int, tuple[str, int]]:
 
 
 def _watch_memory(root: int, peaks: dict[str, int], stop: threading.Event) -> None:
-    """Peak resident memory per program (python, chromium...) of a running command, sampled."""
+    """Peak resident memory per program name of a running command, sampled."""
     while not stop.wait(0.1):
         for name, kb in _process_tree(root).values():
             program = "python" if name.startswith("python") else name

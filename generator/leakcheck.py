@@ -133,13 +133,10 @@ def _scan(needles: Needles, site_dir: Path, path: Path) -> list[Finding]:
     return findings
 
 
-def text_files(folder: Path, skip: frozenset[str] = frozenset()) -> list[Path]:
-    """Every text file under ``folder`` (but not in its top-level folders named in ``skip``),
-    in a stable order."""
+def text_files(folder: Path) -> list[Path]:
+    """Every text file under ``folder``, in a stable order."""
     found = []
-    for top, dirs, names in os.walk(folder):
-        if top == str(folder):
-            dirs[:] = [name for name in dirs if name not in skip]
+    for top, _, names in os.walk(folder):
         found += [
             Path(top, name) for name in names if os.path.splitext(name)[1].lower() in TEXT_SUFFIXES
         ]

@@ -1,4 +1,5 @@
-"""Render the site model into MkDocs markdown pages through the Jinja2 templates (pure)."""
+"""Render the site model into MkDocs markdown pages through the Jinja2 templates: in memory
+(for the preview), or straight into the docs folder on every core (for the build)."""
 
 from __future__ import annotations
 
