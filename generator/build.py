@@ -61,9 +61,7 @@ def build(
         needles = leak_needles(verdict.publish, [doc for doc, _ in verdict.excluded])
         step("leak check")
         files = text_files(staged)
-        leaks = check_output(staged, needles, files)
-        if leaks:
-            raise BuildBlocked("the leak check found internal or unpublished text", leaks)
+        refuse_leaks(check_output(staged, needles, files))
         step("indexing")
         indexed = write_search_index(staged, [path for path in files if path.suffix == ".html"])
         if not indexed and (site.stories or site.resources):
@@ -73,15 +71,18 @@ def build(
                 "example project's does"
             )
         step("leak check of the search index")
-        leaks = check_output(staged, needles, text_files(staged / INDEX_DIR))
-        if leaks:
-            raise BuildBlocked("the leak check found internal or unpublished text", leaks)
+        refuse_leaks(check_output(staged, needles, text_files(staged / INDEX_DIR)))
         step("publishing")
         swap_in(staged, out)
     except BaseException:
         discard(staged)
         raise
     return BuildResult(verdict, site, out)
+
+
+def refuse_leaks(leaks: list) -> None:
+    if leaks:
+        raise BuildBlocked("the leak check found internal or unpublished text", leaks)
 
 
 def generate_site_model(
