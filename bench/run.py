@@ -22,7 +22,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -180,66 +179,13 @@ def make_corpus(target: Path, stories: int) -> None:
             doc.path.write_text(text)
 
 
-def _process_tree(root: int) -> dict[int, tuple[str, int]]:
-    """(program name, peak resident KB so far) of ``root`` and every process under it."""
-    table: dict[int, tuple[int, str, int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            status = dict(
-                line.split(":", 1) for line in (entry / "status").read_text().splitlines()
-            )
-            table[int(entry.name)] = (
-                int(status["PPid"]),
-                status["Name"].strip(),
-                int(status.get("VmHWM", "0 kB").split()[0]),
-            )
-        except (OSError, KeyError, ValueError):
-            continue  # exited while being read, or a kernel thread
-    tree, frontier = {}, [root]
-    while frontier:
-        pid = frontier.pop()
-        if pid in table:
-            tree[pid] = table[pid][1:]
-            frontier += [child for child, row in table.items() if row[0] == pid]
-    return tree
-
-
-def _watch_memory(root: int, peaks: dict[str, int], stop: threading.Event) -> None:
-    """Peak resident memory per program name of a running command, sampled."""
-    while not stop.wait(0.1):
-        for name, kb in _process_tree(root).values():
-            program = "python" if name.startswith("python") else name
-            if program != "time":  # the wrapper that measures the largest process
-                peaks[program] = max(peaks.get(program, 0), kb)
-
-
-def timed(
-    command: list[str],
-    env: dict,
-    allowed: tuple[int, ...] = (0,),
-    peaks: dict[str, int] | None = None,
-) -> tuple[float, int]:
-    """Wall time, and peak resident memory (KB) of the largest process it ran; ``peaks``, if
-    given, collects the peak of each program it ran (sampled every 0.1 s)."""
+def timed(command: list[str], env: dict, allowed: tuple[int, ...] = (0,)) -> tuple[float, int]:
+    """Wall time, and peak resident memory (KB) of the largest process it ran (the build's
+    forked workers included: they are waited for)."""
     wrapped = ["/usr/bin/time", "-f", "%M", *command] if Path("/usr/bin/time").exists() else command
     start = time.perf_counter()
-    process = subprocess.Popen(
-        wrapped, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    stop = threading.Event()
-    watcher = threading.Thread(
-        target=_watch_memory, args=(process.pid, peaks if peaks is not None else {}, stop)
-    )
-    if peaks is not None:
-        watcher.start()
-    stdout, stderr = process.communicate()
+    result = subprocess.run(wrapped, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
-    stop.set()
-    if peaks is not None:
-        watcher.join()
-    result = subprocess.CompletedProcess(wrapped, process.returncode, stdout, stderr)
     if result.returncode not in allowed:
         raise SystemExit(
             f"{' '.join(command)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
@@ -346,7 +292,6 @@ def main() -> None:
                 "build": [],
                 "mkdocs": [],
             }
-            programs: dict[str, int] = {}
             for number in range(args.repeat):
                 runs["check_cold"].append(timed([*beenthere, "check", "--no-cache", *config], env))
                 timed([*beenthere, "check", *config], env)  # fill the cache
@@ -354,9 +299,7 @@ def main() -> None:
                 runs["check_warm"].append(timed([*beenthere, "check", *config], env, (0, 1)))
                 edited.write_text(original)
                 out = str(work / "site")
-                runs["build"].append(
-                    timed([*beenthere, "build", *config, "--out", out], env, peaks=programs)
-                )
+                runs["build"].append(timed([*beenthere, "build", *config, "--out", out], env))
                 runs["mkdocs"].append(
                     timed(
                         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(mkdocs_yml)], env
@@ -366,8 +309,6 @@ def main() -> None:
             for name, values in runs.items():
                 row[f"{name}_s"] = round(statistics.median(v[0] for v in values), 2)
                 row[f"{name}_peak_mb"] = round(max(v[1] for v in values) / 1024, 1)
-            for program, kb in programs.items():
-                row[f"build_peak_{program}_mb"] = round(kb / 1024, 1)
             row["build_vs_mkdocs"] = round(row["build_s"] / row["mkdocs_s"], 2)
             for query in SEARCHES:
                 row[f"first_search_{query}_kb"] = first_search_kb(work / "site", query)
@@ -378,16 +319,15 @@ def main() -> None:
     print(
         "\n| stories | check cold (s) | check, one story changed (s) | build (s) "
         "| plain mkdocs build (s) | build / mkdocs | build peak MB: largest process "
-        "| build peak MB: largest Python process | plain mkdocs peak MB "
+        "| plain mkdocs peak MB "
         + "".join(f"| first search “{query}” (KB gzip) " for query in SEARCHES)
         + "|"
     )
-    print("|---:" * (9 + len(SEARCHES)) + "|")
+    print("|---:" * (8 + len(SEARCHES)) + "|")
     for r in results:
         print(
             f"| {r['stories']:,} | {r['check_cold_s']} | {r['check_warm_s']} | {r['build_s']} "
             f"| {r['mkdocs_s']} | {r['build_vs_mkdocs']} | {r['build_peak_mb']} "
-            f"| {r.get('build_peak_python_mb')} "
             f"| {r['mkdocs_peak_mb']} "
             + "".join(f"| {r[f'first_search_{query}_kb']} " for query in SEARCHES)
             + "|"
