@@ -40,12 +40,14 @@ def _forked(
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
         return None
-    size = -(-len(items) // (workers * 4))  # a few slices per worker evens out long stories
+    # many small slices, handed out one at a time (Pool.map would group them): a worker that
+    # draws the long stories does not finish alone while the other waits
+    size = -(-len(items) // (workers * 16))
     slices = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     _job = (work, items)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(runner, slices)
+            return pool.map(runner, slices, chunksize=1)
     finally:
         _job = None
 
