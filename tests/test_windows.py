@@ -27,7 +27,7 @@ from generator.rules.stigmatising_language import PATTERN as LABELS
 from generator.rules.stigmatising_language import TRIGGERS as LABEL_TRIGGERS
 from generator.rules.street_address import ADDRESS
 from generator.rules.vehicle_registration import REGISTRATION
-from generator.text import Segment
+from generator.text import Segment, digit_runs
 
 DIGITS = {"needs_digit": True}
 LEXICONS = yaml.safe_load((ROOT / "site_config.yml").read_text("utf-8"))["moderation"][
@@ -193,3 +193,26 @@ def test_text_without_anchors_has_no_windows():
     assert segment.digit_windows == []
     assert segment.windows_around(("offender", "bail")) == []
     assert segment.windows_around(("river",)) == [(0, len(segment.text))]
+
+
+ASCII_PIECES = ["we walked ", "in ", "7", "2019", "?", ", ", "\n"]
+RARE_PIECES = ["’", "é", "٣", "７", "λόγος", "\0"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(ASCII_PIECES * 6 + RARE_PIECES), max_size=40).map("".join)
+    | st.text(st.characters(codec="utf-8"), max_size=40)
+)
+def test_digit_runs_are_what_the_pattern_finds(text):
+    """The fast path (ASCII digits by bytes.find) and the pattern agree: on prose with a few
+    curly quotes, accents, digits of other scripts or NULs, and on text mostly beyond ASCII."""
+    assert digit_runs(text) == [m.span() for m in re.finditer(r"\d+", text)]
+
+
+def test_digit_runs_take_the_fast_path_and_the_pattern():
+    assert digit_runs("in 2019, at 14.30") == [(3, 7), (12, 14), (15, 17)]
+    assert digit_runs("I’m 7, not ７") == [(4, 5), (11, 12)]
+    assert digit_runs("I’m 7, not ٣3") == [(4, 5), (11, 13)]
+    assert digit_runs("λόγος 12") == [(6, 8)]
+    assert digit_runs("what? 1\0 2") == [(6, 7), (9, 10)]
