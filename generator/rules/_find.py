@@ -41,6 +41,7 @@ def pattern_hits(
     folded: bool = False,
     needs_digit: bool = False,
     starts: re.Pattern[str] | None = None,
+    editorial: bool | None = None,
 ) -> Iterator[Hit]:
     """Every match of ``pattern`` in the published fields that ``accept`` keeps.
 
@@ -51,11 +52,14 @@ def pattern_hits(
     anchor (tests/test_windows.py holds each pattern to that). With ``starts`` (see
     ``start_finder``), the pattern is tried only where that finds a place a match can start.
     With ``folded``, a lower-case ``pattern`` runs on the lower-cased text, three times faster
-    than IGNORECASE."""
+    than IGNORECASE. With ``editorial``, only the segments that editors (True) or storytellers
+    (False) wrote are searched."""
     wanted = set(fields) if fields is not None else None
     triggers = tuple(triggers)
     for segment in segments(doc):
         if wanted is not None and segment.field not in wanted:
+            continue
+        if editorial is not None and segment.editorial != editorial:
             continue
         if triggers:
             windows = segment.windows_around(triggers)

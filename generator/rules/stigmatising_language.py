@@ -9,7 +9,6 @@ from generator.findings import Finding, Severity
 from generator.model import Document
 from generator.rules._find import finding_at, pattern_hits
 from generator.rules.base import Context, Rule
-from generator.text import Segment
 
 # (pattern, person-first suggestion), after the MoJ style guide, Unlock and the Marshall
 # Project's language guide. "cell" is deliberately absent: people in prison use it themselves.
@@ -80,10 +79,7 @@ PATTERN = re.compile(  # lower case: it runs on lower-cased text
 
 
 def _label_findings(rule: Rule, doc: Document, editorial: bool) -> Iterator[Finding]:
-    def wanted(segment: Segment, match: re.Match[str]) -> bool:
-        return segment.editorial == editorial
-
-    for hit in pattern_hits(doc, PATTERN, wanted, triggers=TRIGGERS, folded=True):
+    for hit in pattern_hits(doc, PATTERN, triggers=TRIGGERS, folded=True, editorial=editorial):
         assert hit.match is not None
         index = int(next(k for k, v in hit.match.groupdict().items() if v is not None)[1:])
         yield finding_at(
