@@ -104,6 +104,28 @@ def test_windows_find_what_the_whole_text_scan_finds(case):
     assert found, "the fixtures exercise this pattern"
 
 
+PHRASES = [
+    "ex con", "excon", "ex-con", "young offenders", "a convict", "old lag", "tested clean",
+    "committed suicide", "drug addicts", "I'm still on remand", "awaiting trial",
+    "my case is next month", "I have to go back to court", "born on 14 March 1990",
+    "date of birth is 03/04/1990", "D.O.B: 3rd May 1990", "dee@example.org",
+    "instagram.com/dee", "A1234BC", "SW1A 1AA", "AB 12 34 56 C", "AB12 CDE", "943 476 5919",
+    "14 March 2019", "Flat 2, 14 Grace Darling Hope Street", "smoked heroin", "self-harm",
+]  # fmt: skip
+"""Phrases that each pattern finds, for finding alone (no other anchor nearby)."""
+
+
+@pytest.mark.parametrize("phrase", PHRASES)
+def test_windows_find_each_phrase_alone(phrase):
+    text = f"We walked by the river for a long while. {phrase}, we said, and then went home."
+    found = 0
+    for pattern, anchors in CASES.values():
+        whole = _whole(text, pattern, anchors)
+        assert _spans(text, pattern, anchors) == whole
+        found += len(whole)
+    assert found, "some pattern finds this phrase"
+
+
 def prose(gaps: list[str], max_size: int):
     """Text of TOKENS joined by ``gaps``."""
     pieces = st.tuples(st.sampled_from(TOKENS), st.sampled_from(gaps))

@@ -51,7 +51,9 @@ TERMS: tuple[tuple[str, str], ...] = (
 )
 TRIGGERS = (
     "offender",
-    "con",
+    "x-con",  # ex-con, excon, ex con: "con" alone is in every "second" and "economy"
+    "xcon",
+    "x con",
     "convict",
     "felon",
     "criminal",
