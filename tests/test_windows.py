@@ -27,7 +27,7 @@ from generator.rules.stigmatising_language import PATTERN as LABELS
 from generator.rules.stigmatising_language import TRIGGERS as LABEL_TRIGGERS
 from generator.rules.street_address import ADDRESS
 from generator.rules.vehicle_registration import REGISTRATION
-from generator.text import Segment, digit_runs
+from generator.text import Segment, digit_runs, needle_spans
 
 DIGITS = {"needs_digit": True}
 LEXICONS = yaml.safe_load((ROOT / "site_config.yml").read_text("utf-8"))["moderation"][
@@ -238,3 +238,23 @@ def test_digit_runs_take_the_fast_path_and_the_pattern():
     assert digit_runs("I’m 7, not ٣3") == [(4, 5), (11, 13)]
     assert digit_runs("λόγος 12") == [(6, 8)]
     assert digit_runs("what? 1\0 2") == [(6, 7), (9, 10)]
+
+
+def _found_one_by_one(text: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
+    return sorted(
+        (m.start(), m.start() + len(needle))
+        for needle in needles
+        for m in re.finditer(f"(?={re.escape(needle)})", text)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from("abcx- ’é"), max_size=60),
+    st.lists(st.text(st.sampled_from("abcx- ’é"), min_size=1, max_size=4), min_size=1, max_size=8),
+)
+def test_needles_are_found_with_or_without_the_automaton(text, needles):
+    """Few needles are looked for one by one, many with an automaton: every occurrence,
+    overlapping ones included, either way."""
+    needles = tuple(dict.fromkeys(needles))
+    assert sorted(needle_spans(text, needles)) == _found_one_by_one(text, needles)
