@@ -15,7 +15,7 @@ from re import _parser as sre_parse
 from generator.findings import Finding
 from generator.model import Document
 from generator.rules.base import Rule
-from generator.text import Segment, segments
+from generator.text import Segment, needle_spans, segments
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def pattern_hits(
     triggers: Iterable[str] = (),
     folded: bool = False,
     needs_digit: bool = False,
-    starts: re.Pattern[str] | None = None,
+    starts: Starts | None = None,
     editorial: bool | None = None,
 ) -> Iterator[Hit]:
     """Every match of ``pattern`` in the published fields that ``accept`` keeps.
@@ -82,13 +82,10 @@ def pattern_hits(
                 yield Hit(segment, match.start(group), match.end(group), match)
 
 
-def _matches_at(
-    pattern: re.Pattern[str], text: str, starts: re.Pattern[str]
-) -> Iterator[re.Match[str]]:
-    """What ``pattern.finditer(text)`` finds, trying the pattern only where ``starts`` finds."""
+def _matches_at(pattern: re.Pattern[str], text: str, starts: Starts) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, trying the pattern only where ``starts`` says."""
     end = 0
-    for candidate in starts.finditer(text):
-        start = candidate.start()
+    for start in starts.positions(text):
         if start >= end:
             match = pattern.match(text, start)
             if match is not None:
@@ -96,14 +93,36 @@ def _matches_at(
                 yield match
 
 
-@lru_cache(maxsize=32)
-def start_finder(pattern: str, size: int = 3) -> re.Pattern[str] | None:
-    """A cheap pattern that finds every place where ``pattern`` can match: the literal text,
-    up to ``size`` letters or digits, that every match starts with, read from the pattern
-    itself. None when some match could start with anything (scan the whole text then).
+@dataclass(frozen=True)
+class Starts:
+    """Where every match of a pattern starts: at one of ``heads``, its literal beginnings
+    (letters and digits, none the beginning of another), and at the start of a word only
+    when ``word``."""
 
-    A pattern of sixty phrases tries each at every word; this one looks at a word's first
-    letter, then at most a few branches: 2.5 times faster on a story."""
+    heads: tuple[str, ...]
+    word: bool
+
+    def positions(self, text: str) -> list[int]:
+        """The places in ``text``, in order."""
+        found = sorted({start for start, _ in needle_spans(text, self.heads)})
+        if self.word:
+            return [at for at in found if at == 0 or not _word_character(text[at - 1])]
+        return found
+
+
+def _word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"  # what \w means to re, as Unicode
+
+
+@lru_cache(maxsize=32)
+def start_finder(pattern: str, size: int = 8) -> Starts | None:
+    """Where ``pattern`` can match, read from the pattern itself: the literal text, up to
+    ``size`` letters or digits, that every match starts with. None when some match could
+    start with anything (scan the whole text then).
+
+    A pattern of sixty phrases tries each at every word; its beginnings are found instead in
+    one pass of an automaton (text.needle_spans), and the pattern tried only there: twice as
+    fast on a story as a pattern that finds the beginnings."""
     try:
         parsed = sre_parse.parse(pattern)
         if parsed.state.flags & re.IGNORECASE:
@@ -114,18 +133,9 @@ def start_finder(pattern: str, size: int = 3) -> re.Pattern[str] | None:
     heads = {re.match(r"\w*", text).group() for text, _ in found}  # type: ignore[union-attr]
     if "" in heads:
         return None
-    # "ex" finds every place "exo" would: keep the shortest
+    # "ex" finds every place "exo" would: keep the shortest, so that no head begins another
     heads = {h for h in heads if not any(h != o and h.startswith(o) for o in heads)}
-    by_letter: dict[str, list[str]] = {}
-    for head in sorted(heads):
-        by_letter.setdefault(head[0], []).append(re.escape(head[1:]))
-    branches = "|".join(
-        letter + (f"(?:{'|'.join(rest)})" if any(rest) else "")
-        for letter, rest in by_letter.items()
-    )
-    # heads are whole letters and digits, and none starts another: where every match starts a
-    # word, no two can overlap, and a plain scan finds them all; otherwise look everywhere
-    return re.compile(rf"\b(?:{branches})" if _starts_a_word(parsed) else f"(?=(?:{branches}))")
+    return Starts(tuple(sorted(heads)), _starts_a_word(parsed))
 
 
 def _starts_a_word(parsed) -> bool:
