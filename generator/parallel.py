@@ -28,10 +28,16 @@ def _run_batch(bounds: tuple[int, int]) -> object:
 
 
 def _forked(
-    runner: Callable[[tuple[int, int]], R], work: Callable, items: Sequence, workers: int | None
+    runner: Callable[[tuple[int, int]], R],
+    work: Callable,
+    items: Sequence,
+    workers: int | None,
+    per_worker: int,
 ) -> list[R] | None:
-    """``runner`` over a few slices of ``items`` per worker, in forked processes that inherit
-    ``work`` and ``items`` (nothing is pickled but the results); None when it would not pay."""
+    """``runner`` over ``per_worker`` slices of ``items`` per worker, in forked processes that
+    inherit ``work`` and ``items`` (nothing is pickled but the results); None when it would
+    not pay. Slices are handed out one at a time (Pool.map would group them), so that a
+    worker that draws the long stories does not finish alone while the other waits."""
     global _job
     workers = workers or os.cpu_count() or 1
     if (
@@ -40,9 +46,7 @@ def _forked(
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
         return None
-    # many small slices, handed out one at a time (Pool.map would group them): a worker that
-    # draws the long stories does not finish alone while the other waits
-    size = -(-len(items) // (workers * 16))
+    size = -(-len(items) // (workers * per_worker))
     slices = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     _job = (work, items)
     try:
@@ -54,7 +58,7 @@ def _forked(
 
 def map_items(work: Callable[[T], R], items: Sequence[T], workers: int | None = None) -> list[R]:
     """``[work(item) for item in items]``, split across forked processes when it pays."""
-    parts = _forked(_run_chunk, work, items, workers)
+    parts = _forked(_run_chunk, work, items, workers, per_worker=16)
     if parts is None:
         return [work(item) for item in items]
     return [result for part in parts for result in part]
@@ -64,6 +68,7 @@ def map_batches(
     work: Callable[[Sequence[T]], R], items: Sequence[T], workers: int | None = None
 ) -> list[R]:
     """``work`` over consecutive slices of ``items``, in order, split across forked processes
-    when it pays: for work that sums up its slice, so that little is sent back."""
-    parts = _forked(_run_batch, work, items, workers)
+    when it pays: for work that sums up its slice, so that little is sent back (in a few
+    large slices: each slice's sum is sent back and merged)."""
+    parts = _forked(_run_batch, work, items, workers, per_worker=4)
     return [work(items)] if parts is None else parts
