@@ -112,7 +112,7 @@ PHRASES = [
     "instagram.com/dee", "A1234BC", "SW1A 1AA", "AB 12 34 56 C", "AB12 CDE", "943 476 5919",
     "14 March 2019", "Flat 2, 14 Grace Darling Hope Street", "smoked heroin", "self-harm",
 ]  # fmt: skip
-"""Phrases that each pattern finds, for finding alone (no other anchor nearby)."""
+"""A phrase for each pattern, each tested alone: no other anchor nearby stands in for its own."""
 
 
 @pytest.mark.parametrize("phrase", PHRASES)
