@@ -130,6 +130,15 @@ class PageMeta(Strict):
     """Position in the navigation (smaller first)."""
 
 
+@dataclass(frozen=True)
+class ConfigText:
+    """The strings of ``site_config.yml`` that reach readers (site name, vocabulary labels and
+    descriptions, the support box), read by the text rules like a page's fields."""
+
+    strings: tuple[tuple[str, tuple[str | int, ...], str], ...]
+    """(field name as reports show it, its path in the YAML, its text)."""
+
+
 Kind = Literal["story", "resource", "page"]
 MODELS = {"story": StoryMeta, "resource": ResourceMeta, "page": PageMeta}
 
@@ -150,7 +159,7 @@ class Document:
     parsed: ParsedYaml
     head: str = ""
     """The file's text before the body (front matter), to find columns in it."""
-    meta: StoryMeta | ResourceMeta | PageMeta | None = None
+    meta: StoryMeta | ResourceMeta | PageMeta | ConfigText | None = None
     images: list[Path] = field(default_factory=list)
     """Image files beside a folder story's index.md."""
     digest: str = ""

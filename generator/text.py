@@ -8,7 +8,9 @@ from functools import cached_property, lru_cache
 
 import ahocorasick
 
-from generator.model import Document, PageMeta, ResourceMeta, StoryMeta
+from generator.fold import OffsetMap
+from generator.model import ConfigText, Document, PageMeta, ResourceMeta, StoryMeta
+from generator.readertext import reader_text
 
 DIGITS = re.compile(r"\d+")
 REACH = 8
@@ -20,16 +22,36 @@ TOKENS = re.compile(rf"(?:\s*\S+){{0,{REACH}}}")
 
 @dataclass(frozen=True)
 class Segment:
-    """One published field's text and where it starts in the file."""
+    """One published field's text as a reader sees it (see generator.readertext), and where
+    its source starts in the file."""
 
     field: str
-    """Front matter key, or 'body'."""
+    """Front matter key ('contact.address' for a nested one), or 'body'."""
     text: str
+    """What the reader sees: markdown rendered, entities decoded, folded (generator.fold)."""
     line: int | None
     column: int
-    """Column (1-based) of the text's first character on ``line``."""
+    """Column (1-based) of the source's first character on ``line``."""
     editorial: bool
     """Written by editors (title, summary, resource and page text), not the storyteller."""
+    source: str | None = None
+    """The field as written, when it differs from ``text``."""
+    map: OffsetMap | None = None
+    """From offsets in ``text`` to offsets in ``source``."""
+
+    @classmethod
+    def read(
+        cls, field: str, source: str, line: int | None, column: int, editorial: bool
+    ) -> Segment:
+        """The segment of a field whose source is ``source``."""
+        text, offsets = reader_text(source)
+        return cls(field, text, line, column, editorial, None if text == source else source, offsets)
+
+    def as_written(self) -> Segment:
+        """This field's source text, for the rules that judge markup itself."""
+        if self.source is None:
+            return self
+        return Segment(self.field, self.source, self.line, self.column, self.editorial)
 
     @cached_property
     def folded(self) -> str:
@@ -88,13 +110,16 @@ class Segment:
         return windows
 
     def locate(self, offset: int) -> tuple[int | None, int]:
-        """(line, column) of the character at ``offset`` in ``text``."""
+        """(line, column) in the file of the character at ``offset`` in ``text``."""
+        source = self.text if self.source is None else self.source
+        if self.map is not None:
+            offset = min(self.map.source(offset), len(source))
         if self.line is None:
             return None, offset + 1
-        newlines = self.text.count("\n", 0, offset)
+        newlines = source.count("\n", 0, offset)
         if newlines == 0:
             return self.line, self.column + offset
-        return self.line + newlines, offset - self.text.rfind("\n", 0, offset)
+        return self.line + newlines, offset - source.rfind("\n", 0, offset)
 
 
 AUTOMATON_MIN = 5
@@ -157,27 +182,43 @@ def _has_other_digits(text: str, raw: bytes) -> bool:
     return False
 
 
-def _field(doc: Document, raw_lines: list[str], name: str, value: str, editorial: bool):
-    line = doc.line_of(name)
+def _field(
+    doc: Document,
+    raw_lines: list[str],
+    name: str,
+    value: str,
+    editorial: bool,
+    path: tuple[str | int, ...] | None = None,
+) -> Segment:
+    line = doc.line_of(*(path or name.split(".")))
     column = 1
     if line is not None and 0 < line <= len(raw_lines):
         found = raw_lines[line - 1].find(value)
         column = found + 1 if found >= 0 else 1
-    return Segment(name, value, line, column, editorial)
+    return Segment.read(name, value, line, column, editorial)
 
 
 def segments(doc: Document) -> list[Segment]:
-    """Every field of ``doc`` that readers see, body last (computed once per document)."""
+    """Every field of ``doc`` that readers see, as they see it, body last (computed once per
+    document)."""
     cached = doc.cache.get("segments")
     if cached is None:
         cached = doc.cache["segments"] = _segments(doc)
     return cached
 
 
+def source_segments(doc: Document) -> list[Segment]:
+    """The same fields as written, for the rules that judge markup (tags, links, images)."""
+    cached = doc.cache.get("source_segments")
+    if cached is None:
+        cached = doc.cache["source_segments"] = [s.as_written() for s in segments(doc)]
+    return cached
+
+
 def _segments(doc: Document) -> list[Segment]:
     meta = doc.meta
     raw_lines = doc.head.split("\n")
-    fields: list[tuple[str, str, bool]] = []
+    fields: list[tuple[str, str | None, bool]] = []
     if isinstance(meta, StoryMeta):
         fields = [
             ("title", meta.title, True),
@@ -189,11 +230,15 @@ def _segments(doc: Document) -> list[Segment]:
             ("name", meta.name, True),
             ("organisation", meta.organisation, True),
             ("eligibility", meta.eligibility, True),
+            ("contact.address", meta.contact.address, True),
+            ("contact.text", meta.contact.text, True),
         ]
     elif isinstance(meta, PageMeta):
         fields = [("title", meta.title, True), ("description", meta.description, True)]
+    elif isinstance(meta, ConfigText):
+        return [_field(doc, raw_lines, n, v, True, p) for n, p, v in meta.strings if v]
     result = [_field(doc, raw_lines, n, v, e) for n, v, e in fields if v]
-    result.append(Segment("body", doc.body, doc.body_line, 1, doc.kind != "story"))
+    result.append(Segment.read("body", doc.body, doc.body_line, 1, doc.kind != "story"))
     return result
 
 

@@ -13,13 +13,13 @@ from generator.model import Document
 from generator.rules._find import Hit, finding_at
 from generator.rules.base import Context, Rule
 from generator.rules.unsafe_markup import url_scheme
-from generator.text import segments
+from generator.text import source_segments
 
 IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*[\"')])?\s*\)")
 
 
 def _images(doc: Document) -> Iterator[tuple[Hit, str, str]]:
-    for segment in segments(doc):
+    for segment in source_segments(doc):  # the markdown that makes the images
         if segment.field != "body":
             continue
         for match in IMAGE.finditer(segment.text):

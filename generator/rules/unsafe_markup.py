@@ -11,7 +11,7 @@ from generator.findings import Finding, Severity
 from generator.model import Document
 from generator.rules._find import Hit, finding_at
 from generator.rules.base import Context, Rule
-from generator.text import segments
+from generator.text import source_segments
 
 ALLOWED_TAGS = frozenset(
     {
@@ -103,7 +103,7 @@ def _markup_problems(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for segment in segments(doc):
+    for segment in source_segments(doc):  # markup as written: the reader never sees it
         for start, end, message in _markup_problems(segment.text):
             yield finding_at(RULE, doc, Hit(segment, start, end), message)
 
