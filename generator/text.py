@@ -45,7 +45,8 @@ class Segment:
     ) -> Segment:
         """The segment of a field whose source is ``source``."""
         text, offsets = reader_text(source)
-        return cls(field, text, line, column, editorial, None if text == source else source, offsets)
+        written = None if text == source else source
+        return cls(field, text, line, column, editorial, written, offsets)
 
     def as_written(self) -> Segment:
         """This field's source text, for the rules that judge markup itself."""
