@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator, model_validator
@@ -11,7 +11,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 from generator.errors import ConfigError
 from generator.findings import Finding, Severity
 from generator.schema import Strict, validation_findings
-from generator.yamlsource import YamlProblem, parse_yaml
+from generator.yamlsource import ParsedYaml, YamlProblem, parse_yaml
 
 CONFIG_RULE = "BT000"
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -149,6 +149,8 @@ class Project:
     root: Path
     config_file: Path
     config: SiteConfig
+    parsed: ParsedYaml | None = field(default=None, compare=False, repr=False)
+    """The config as read, with the line of every setting (for findings on its strings)."""
 
     @property
     def content_dir(self) -> Path:
@@ -193,4 +195,4 @@ def load_config(config_file: Path) -> Project:
     except ValidationError as exc:
         findings = validation_findings(exc, SiteConfig, parsed, name, CONFIG_RULE)
         raise ConfigError(f"{name} has {len(findings)} problem(s)", findings) from None
-    return Project(root=config_file.parent, config_file=config_file, config=config)
+    return Project(root=config_file.parent, config_file=config_file, config=config, parsed=parsed)

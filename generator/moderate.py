@@ -9,6 +9,7 @@ from functools import partial
 
 from generator.cache import CheckCache
 from generator.config import CONFIG_RULE, Project
+from generator.configtext import config_document
 from generator.findings import Finding, Severity
 from generator.loader import Content
 from generator.model import Document, StoryMeta, lapsed_reason
@@ -49,6 +50,7 @@ def moderate(
     for rule in _active(severities):
         if rule.check_content is not None:
             findings.extend(rule.check_content(content, ctx))
+    findings += check_config_text(project, severities, ctx)
     reviewed = dict(content.cached_findings)
     for doc in valid:
         cached = _cached(cache, doc)
@@ -86,6 +88,23 @@ def reviewer(
     warm_up()  # load shared data once, before the workers fork
     ctx = Context(config=project.config, today=today, sensitive_terms=sensitive_terms)
     return partial(review_document, rules=rules, ctx=ctx)
+
+
+def check_config_text(
+    project: Project, severities: dict[str, Severity], ctx: Context
+) -> list[Finding]:
+    """The identifier rules (those whose matches are masked) and the rules for editors' pages,
+    over the config's published strings."""
+    doc = config_document(project)
+    rules = [
+        rule
+        for rule in _active(severities)
+        if rule.check is not None and not rule.structural and (rule.masks or "page" in rule.kinds)
+    ]
+    found: list[Finding] = []
+    for rule in rules:
+        found.extend(rule.check(doc, ctx))  # type: ignore[misc]
+    return found
 
 
 def _active(severities: dict[str, Severity]) -> list[Rule]:
