@@ -118,10 +118,11 @@ EDITORIAL = Rule(
 STORY_VOICE = Rule(
     id="BT502",
     name="stigmatising-label-in-story",
-    severity=Severity.WARNING,
-    summary="Finds the same labels in a storyteller's own words, as a warning only.",
-    rationale="People may describe themselves as they choose; editors should check the "
-    "storyteller means it, but the voice is theirs.",
+    severity=Severity.INFO,
+    summary="Finds the same labels in a storyteller's own words, as a note for the editor.",
+    rationale="People may describe themselves as they choose ('I'm an alcoholic', 'us young "
+    "offenders'): the voice is theirs, so this never asks for a change. It notes the word so "
+    "that the editor can check with the storyteller that they mean it.",
     hint="ask the storyteller; keep it if they want it, or waive it with their reason",
     waivable=True,
     check=check_story_voice,
