@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -59,8 +60,34 @@ class Finding:
 
 
 def mask(text: str) -> str:
-    """Keep just enough of a sensitive match to find it: ``07700 900123`` → ``07700 9•••••``."""
-    visible = max(1, min(6, len(text) // 2)) if len(text) > 3 else 1
-    shown = text[:visible]
-    hidden = "".join("•" if not ch.isspace() else ch for ch in text[visible:])
-    return shown + hidden
+    """One scheme for every rule and format: the first character of each word, the rest as
+    dots, enough to find the place (the line and column say where) and never to read it:
+    ``Karen Whitfield`` → ``K•••• W••••••••``, ``07700 900123`` → ``0•••• 9•••••``."""
+    return re.sub(r"(?<=\S)\S", "•", text)
+
+
+def mask_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Findings whose match overlaps a sensitive finding's match are sensitive too (a date of
+    birth is no less identifying when BT303 reports it as an exact date)."""
+    sensitive: dict[tuple[str, int | None], list[tuple[int, int, str]]] = {}
+    for finding in findings:
+        if finding.sensitive and finding.match:
+            sensitive.setdefault((finding.file, finding.line), []).append(_span(finding))
+    if not sensitive:
+        return findings
+    result = []
+    for finding in findings:
+        if not finding.sensitive and finding.match:
+            start, end, text = _span(finding)
+            for other_start, other_end, other in sensitive.get((finding.file, finding.line), ()):
+                if (start < other_end and other_start < end) or other in text or text in other:
+                    finding = replace(finding, sensitive=True)
+                    break
+        result.append(finding)
+    return result
+
+
+def _span(finding: Finding) -> tuple[int, int, str]:
+    start = finding.column or 0
+    match = finding.match or ""
+    return start, start + len(match), match

@@ -10,7 +10,7 @@ from functools import partial
 from generator.cache import CheckCache
 from generator.config import CONFIG_RULE, Project
 from generator.configtext import config_document
-from generator.findings import Finding, Severity
+from generator.findings import Finding, Severity, mask_overlaps
 from generator.loader import Content
 from generator.model import Document, StoryMeta, lapsed_reason
 from generator.names import warm_up
@@ -67,7 +67,7 @@ def moderate(
     for found in reviewed.values():
         findings.extend(found)
     findings = [_with(severities, f) for f in findings]
-    findings = [f for f in findings if f.severity is not Severity.OFF]
+    findings = mask_overlaps([f for f in findings if f.severity is not Severity.OFF])
     verdict = Verdict(sorted(findings, key=Finding.sort_key))
     for doc in content.documents:
         reason = "front matter invalid" if doc.meta is None else _lapsed(doc, today)

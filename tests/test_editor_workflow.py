@@ -59,8 +59,8 @@ def test_create_check_fix_approve_build_withdraw_build(project: Path):
 
     failed = run_cli("check", "--config", config)
     assert failed.exit_code == 1
-    assert "BT211 personal-name: full personal name (Karen •••••••••)" in failed.output
-    assert "BT202 phone-number: phone number (07700 ••••••)" in failed.output
+    assert "BT211 personal-name: full personal name (K•••• W••••••••)" in failed.output
+    assert "BT202 phone-number: phone number (0•••• 9•••••)" in failed.output
     assert "BT111 approvals: 0 of 2 required approvals match the current text" in failed.output
 
     story.write_text(
