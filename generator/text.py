@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -17,7 +18,14 @@ REACH = 8
 """Whitespace-separated tokens that a windowed pattern may span either side of its anchor
 ("date of birth is 14 March 2019", "my case is due to start", "Flat 2, 14 Grace Darling
 Hope Street"); a pattern reaching further must search the whole text."""
-TOKENS = re.compile(rf"(?:\s*\S+){{0,{REACH}}}")
+LONGEST_TOKEN = 256
+"""A run without whitespace counts as a token per this many characters: no identifier is
+longer, and a 900 KB run of 'a@' must not be scanned to its end for every '@'."""
+TOKENS = re.compile(rf"(?:\s*\S{{1,{LONGEST_TOKEN}}}){{0,{REACH}}}")
+TOKEN = re.compile(rf"\S{{1,{LONGEST_TOKEN}}}")
+MANY_SPANS = 64
+"""From this many anchors in one text, its tokens are found once and windows looked up in
+them (linear), instead of widening each anchor by a pattern match."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +106,8 @@ class Segment:
         if not spans:
             return []
         text = self.text
+        if len(spans) >= MANY_SPANS:
+            return _around_tokens(text, spans)
         size = len(text)
         backwards = text[::-1]
         windows: list[tuple[int, int]] = []
@@ -121,6 +131,30 @@ class Segment:
         if newlines == 0:
             return self.line, self.column + offset
         return self.line + newlines, offset - source.rfind("\n", 0, offset)
+
+
+def _around_tokens(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """What Segment._around computes, from one pass over the tokens: each span widened by
+    REACH tokens either side (the part of a token the span cuts counts as one), merged."""
+    starts, ends = [], []
+    for token in TOKEN.finditer(text):
+        starts.append(token.start())
+        ends.append(token.end())
+    windows: list[tuple[int, int]] = []
+    for start, end in spans:
+        before = bisect_right(ends, start)  # tokens ending at or before the span's start
+        if before < len(starts) and starts[before] < start:
+            before += 1  # the span starts inside a token: its first part is one token
+        low = starts[max(0, before - REACH)] if before else start
+        after = bisect_left(starts, end)  # the first token starting at or after its end
+        if after and ends[after - 1] > end:
+            after -= 1  # it ends inside a token: the rest of that token is one
+        high = ends[min(len(ends), after + REACH) - 1] if after < len(ends) else end
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(high, windows[-1][1]))
+        else:
+            windows.append((low, high))
+    return windows
 
 
 AUTOMATON_MIN = 5

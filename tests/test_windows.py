@@ -9,6 +9,7 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+import generator.text as text_module
 from conftest import ROOT
 from generator.rules._find import Starts, pattern_hits, start_finder
 from generator.rules.content_warnings import _compiled as warning_pattern
@@ -27,7 +28,7 @@ from generator.rules.stigmatising_language import PATTERN as LABELS
 from generator.rules.stigmatising_language import TRIGGERS as LABEL_TRIGGERS
 from generator.rules.street_address import ADDRESS
 from generator.rules.vehicle_registration import REGISTRATION
-from generator.text import Segment, digit_runs, needle_spans
+from generator.text import Segment, _around_tokens, digit_runs, needle_spans
 
 DIGITS = {"needs_digit": True}
 LEXICONS = yaml.safe_load((ROOT / "site_config.yml").read_text("utf-8"))["moderation"][
@@ -259,3 +260,21 @@ def test_needles_are_found_with_or_without_the_automaton(text, needles):
     overlapping ones included, either way."""
     needles = tuple(dict.fromkeys(needles))
     assert sorted(needle_spans(text, needles)) == _found_one_by_one(text, needles)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.text(alphabet="ab  \n1@", min_size=1, max_size=300),
+    anchors=st.lists(st.tuples(st.integers(0, 299), st.integers(0, 3)), min_size=1, max_size=12),
+)
+def test_windows_from_tokens_equal_windows_from_patterns(text, anchors):
+    """Many anchors in one text take the token path (linear); it finds the same windows as
+    widening each anchor by a pattern match."""
+    spans = sorted({(min(at, len(text)), min(at + size, len(text))) for at, size in anchors})
+    segment = Segment("body", text, 1, 1, False)
+    text_module.MANY_SPANS, saved = 10**9, text_module.MANY_SPANS
+    try:
+        by_pattern = segment._around(spans)
+    finally:
+        text_module.MANY_SPANS = saved
+    assert _around_tokens(text, spans) == by_pattern
