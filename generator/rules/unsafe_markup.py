@@ -35,8 +35,11 @@ ALLOWED_TAGS = frozenset(
 )
 ALLOWED_ATTRIBUTES = frozenset({"title", "lang"})
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
-TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:-]*)([^>]*)>", re.DOTALL)
-AUTOLINK = re.compile(r"<(?:[a-z][\w+.-]*:[^>\s]*|[^\s<>@]+@[^\s<>@]+)>", re.IGNORECASE)
+# Linear time: no part of a pattern runs past the next "<" (or "]" in links), so a story of
+# "<a " or "](" repeated is read once, not once per "<". A "<" inside a tag ("<img title='<'
+# onerror=…>") leaves the tag to UNCLOSED, which blocks it too.
+TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:-]*)([^<>]*)>")
+AUTOLINK = re.compile(r"<(?:[a-z][\w+.-]*:[^<>\s]*|[^\s<>@]+@[^\s<>@]+)>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"([^\s=/>\"']+)\s*(?:=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 # An opening tag never closed ("<iframe src=x <") still reaches the browser as markup.
 UNCLOSED = re.compile(r"<\s*([A-Za-z][\w:-]*)(?=[\s/]|$)(?![^<>]*>)")
@@ -56,7 +59,8 @@ title tr track tt u ul var video wbr xml xmp
 COMMENT = re.compile(r"<!--|<!\[CDATA\[|<\?|<!\w")
 # inline links and images, reference definitions, autolinks
 LINK_TARGET = re.compile(
-    r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-z][\w+.-]*:[^>\s]*)>",
+    r"\]\(\s*<?([^)\s>\]]*)|^[ \t]{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)"
+    r"|<([a-z][\w+.-]*:[^<>\s]*)>",
     re.IGNORECASE | re.MULTILINE,
 )
 
