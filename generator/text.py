@@ -127,10 +127,17 @@ class Segment:
             offset = min(self.map.source(offset), len(source))
         if self.line is None:
             return None, offset + 1
-        newlines = source.count("\n", 0, offset)
+        newlines = bisect_left(self._newlines, offset)
         if newlines == 0:
             return self.line, self.column + offset
-        return self.line + newlines, offset - source.rfind("\n", 0, offset)
+        return self.line + newlines, offset - self._newlines[newlines - 1]
+
+    @cached_property
+    def _newlines(self) -> list[int]:
+        """Offsets of the source's newlines: a story with thousands of findings is located in
+        linear time."""
+        source = self.text if self.source is None else self.source
+        return [match.start() for match in re.finditer("\n", source)]
 
 
 def _around_tokens(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
