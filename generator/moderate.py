@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +17,7 @@ from generator.model import Document, StoryMeta, lapsed_reason
 from generator.names import warm_up
 from generator.parallel import map_items
 from generator.registry import RULES, lookup
-from generator.rules import waivers
+from generator.rules import file_readable, waivers
 from generator.rules.base import Context, Rule
 
 
@@ -132,10 +133,29 @@ def check_document(doc: Document, rules: list[Rule], ctx: Context) -> list[Findi
     structural ones."""
     publishable = _publishable(doc, ctx.today)
     found: list[Finding] = []
+    started = time.monotonic()
     for rule in rules:
         if doc.kind in rule.kinds and (rule.structural or publishable) and rule.check:
             found.extend(rule.check(doc, ctx))
+            if time.monotonic() - started > FILE_BUDGET_S:
+                found.append(_over_budget(doc, rule))
+                break
     return found
+
+
+FILE_BUDGET_S = 30.0
+"""Longest a file may take to check. Every rule is linear in the file's length (tested), so only
+a pathological file comes near it; it is then held, never left half-checked and published."""
+
+
+def _over_budget(doc: Document, rule: Rule) -> Finding:
+    return file_readable.RULE.finding(
+        doc,
+        f"checking this file took longer than {FILE_BUDGET_S:.0f} seconds (stopped after "
+        f"{rule.id}), so it was not fully checked and cannot be published",
+        hint="split the story into shorter files, or remove long runs of repeated characters "
+        "or markup",
+    )
 
 
 def _publishable(doc: Document, today: date) -> bool:

@@ -53,3 +53,15 @@ def test_every_rule_is_linear_in_the_story_length(fragment, tmp_path):
         if large[rule] > 0.05 and large[rule] > 8 * max(small[rule], 0.005)
     }
     assert not slow, f"{fragment!r} x {LARGE // len(fragment)}: grows faster than linearly: {slow}"
+
+
+def test_a_file_over_the_time_budget_is_held(tmp_path, monkeypatch):
+    """Fail closed: a file whose check runs past the budget is an error, not half-checked."""
+    import generator.moderate as moderate
+
+    project = copy_project(tmp_path / "project")
+    monkeypatch.setattr(moderate, "FILE_BUDGET_S", -1.0)
+    loaded = load_config(project / "site_config.yml")
+    verdict = moderate.moderate(load_content(loaded), loaded, TODAY)
+    held = [f for f in verdict.findings if f.rule == "BT001" and "longer than" in f.message]
+    assert held and all(f.blocks for f in held)
