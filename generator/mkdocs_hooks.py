@@ -4,11 +4,13 @@ pages for the progress line; trim the sitemap; hand page shares to workers (mkdo
 from __future__ import annotations
 
 import gzip
+import html
 import multiprocessing
 import re
 from pathlib import Path
 
 import nh3
+from markupsafe import Markup
 
 from generator import mkdocs_parallel
 from generator.progress import step
@@ -110,7 +112,7 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 def sanitise(html: str) -> str:
     """Remove anything that could run code or load from elsewhere, keeping the page's markup."""
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -118,6 +120,21 @@ def sanitise(html: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+    return IMAGE_TAG.sub(_local_image, cleaned) if "<img" in cleaned else cleaned
+
+
+IMAGE_TAG = re.compile(r"<img\b[^<>]*>")
+IMAGE_SRC = re.compile(r"""\ssrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+
+
+def _local_image(match: re.Match[str]) -> str:
+    """An image whose address leaves the site is dropped: the reader's browser would ask
+    another server for it (telling it who is reading what), whatever the content checks said."""
+    src = IMAGE_SRC.search(match.group())
+    url = html.unescape(next((g for g in src.groups() if g is not None), "")) if src else ""
+    url = url.strip()
+    leaves = url.startswith(("//", "\\", "/\\")) or re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url)
+    return "" if leaves or not url else match.group()
 
 
 _built = multiprocessing.Value("q", 0)
@@ -149,7 +166,30 @@ def on_files(files, config):
     return files
 
 
+def on_config(config):
+    # the theme prints some strings raw (aria-label, <meta content>, <title>) and escapes
+    # others: escaped Markup is printed as it is by both, so every place gets escaped text
+    for key in ("site_name", "site_description"):
+        if config.get(key):
+            config[key] = escaped(config[key])
+    return config
+
+
+def escaped(value: str) -> Markup:
+    """``value`` escaped for HTML text and quoted attributes, marked as safe so that the
+    theme's own ``| e`` does not escape it twice."""
+    return value if isinstance(value, Markup) else Markup(html.escape(str(value), quote=True))
+
+
+def _escape_titles(items) -> None:
+    for item in items:
+        if getattr(item, "title", None) and not isinstance(item.title, Markup):
+            item.title = escaped(item.title)
+        _escape_titles(getattr(item, "children", None) or ())
+
+
 def on_nav(nav, config, files):
+    _escape_titles(nav.items)
     mkdocs_parallel.start(nav, config, files)
     return nav
 
@@ -159,6 +199,9 @@ def on_build_error(error) -> None:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    for key in ("title", "description"):  # printed raw by the theme (<title>, <meta>)
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = escaped(page.meta[key])
     if page.meta.get("sitemap") is False:
         _unlisted.add(page.url)
     return markdown

@@ -106,10 +106,26 @@ def _markup_problems(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(group), match.end(group), f"link with unsafe scheme '{scheme}'"
 
 
+# In a field that is plain text (a title, a summary, a label): an attribute after a quote, an
+# angle bracket, or a markdown image; none belongs there, and each could become markup
+FIELD_MARKUP = re.compile(r"\"\s*[A-Za-z][\w:-]*\s*=|[<>]|!\[")
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     for segment in source_segments(doc):  # markup as written: the reader never sees it
-        for start, end, message in _markup_problems(segment.text):
-            yield finding_at(RULE, doc, Hit(segment, start, end), message)
+        problems = list(_markup_problems(segment.text))
+        if segment.field != "body" and not problems:
+            for match in FIELD_MARKUP.finditer(segment.text):
+                what = "an image" if match.group() == "![" else f"'{match.group()}'"
+                problems.append(
+                    (match.start(), match.end(), f"{what} looks like markup in a plain-text field")
+                )
+        hint = None if segment.field == "body" else FIELD_HINT
+        for start, end, message in problems:
+            yield finding_at(RULE, doc, Hit(segment, start, end), message, hint=hint)
+
+
+FIELD_HINT = "write this field as plain text: curly quotes “ ” for speech, no HTML, no images"
 
 
 RULE = Rule(
