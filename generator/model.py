@@ -190,9 +190,14 @@ class Identity:
     aliases: tuple[str, ...] = ()
     id_line: int | None = None
     alias_lines: tuple[int | None, ...] = ()
+    details: object | None = None
+    """A story's quasi-identifiers (generator.rules.jigsaw.StoryDetails), pooled by BT220
+    over the stories that share a pseudonym."""
 
     @classmethod
     def of(cls, doc: Document) -> Identity:
+        from generator.rules.jigsaw import story_details  # noqa: PLC0415 (rules import model)
+
         aliases = tuple(getattr(doc.meta, "aliases", ()))
         return cls(
             kind=doc.kind,
@@ -203,6 +208,7 @@ class Identity:
             aliases=aliases,
             id_line=doc.line_of("id"),
             alias_lines=tuple(doc.line_of("aliases", i) for i in range(len(aliases))),
+            details=story_details(doc),
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.rules import (
     approvals,
+    case_reference,
     consent_dates,
     consent_reference,
     consent_scope,
@@ -15,6 +16,7 @@ from generator.rules import (
     front_matter_schema,
     id_matches_path,
     images,
+    jigsaw,
     leak_check,
     nhs_number,
     ni_number,
@@ -68,6 +70,8 @@ RULES: tuple[Rule, ...] = (
     personal_name.RULE,
     pseudonym.RULE,
     sensitive_terms.RULE,
+    case_reference.RULE,
+    jigsaw.RULE,
     # legal risk
     ongoing_proceedings.RULE,
     sexual_offence_victim.RULE,

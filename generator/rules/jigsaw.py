@@ -1,0 +1,836 @@
+"""BT220: details that are harmless one by one but together identify someone ("jigsaw"
+identification), in one story or pooled over every story with the same pseudonym."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.findings import Finding, Severity, mask
+from generator.model import Document, Status, StoryMeta
+from generator.rules.base import Context, Rule
+from generator.text import Segment, digit_runs, needle_spans, segments
+
+if TYPE_CHECKING:
+    from generator.loader import Content
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+LABELS = {
+    "place": "small town or village",
+    "estate": "named estate or district",
+    "street": "named street",
+    "school": "named school",
+    "prison": "named prison",
+    "employer": "named employer or club",
+    "job": "distinctive job",
+    "nickname": "nickname",
+    "relative": "child's first name",
+    "age": "exact age",
+    "year": "year",
+    "offence": "offence",
+}
+NAMED = frozenset(
+    {"place", "estate", "street", "school", "prison", "employer", "job", "nickname", "relative"}
+)
+"""Kinds that point at one place or group of people; a combination needs at least one (an
+age, a year and an offence alone fit thousands of people)."""
+PLACES = frozenset({"place", "estate", "street"})
+KINDS_NEEDED = 3
+PLACES_NEEDED = 2
+PAIRS = (
+    frozenset({"relative", "school"}),
+    frozenset({"nickname", "estate"}),
+    frozenset({"nickname", "place"}),
+    frozenset({"nickname", "street"}),
+)
+"""Two details that identify together, as in press rulings: a child's first name and their
+school; a nickname and the estate, street or small town where everyone knew it."""
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One quasi-identifier found in a story."""
+
+    kind: str
+    text: str
+    line: int | None
+    column: int | None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.kind, self.text.casefold()
+
+    def describe(self, where: str = "") -> str:
+        at = f"{where} line {self.line}" if where else f"line {self.line}"
+        return f"{LABELS[self.kind]} '{mask(self.text)}' ({at.strip()})"
+
+
+@dataclass(frozen=True)
+class StoryDetails:
+    """What the cross-story part needs of one story (kept in its Identity and the cache)."""
+
+    rel: str
+    pseudonym: str
+    details: tuple[Detail, ...]
+    expires: date | None
+    waivers: tuple[tuple[str, str], ...] = ()
+    """(text, editor) of the story's BT220 waivers."""
+
+
+def story_details(doc: Document) -> StoryDetails | None:
+    """The story's quasi-identifiers, found once per document. None for other documents; no
+    details for drafts and withdrawn stories, which are not published."""
+    meta = doc.meta
+    if not isinstance(meta, StoryMeta):
+        return None
+    cached = doc.cache.get("jigsaw")
+    if cached is None:
+        found: tuple[Detail, ...] = ()
+        if meta.status is not Status.DRAFT and meta.consent.withdrawn is None:
+            found = tuple(_unique(d for s in segments(doc) for d in _segment_details(s, meta)))
+        waived = tuple((w.text, w.by) for w in meta.waivers if w.rule in (RULE_ID, RULE_NAME))
+        cached = doc.cache["jigsaw"] = StoryDetails(
+            doc.rel, meta.pseudonym, found, meta.consent.expires, waived
+        )
+    return cached
+
+
+def _unique(details: Iterable[Detail]) -> Iterator[Detail]:
+    seen: set[tuple[str, str]] = set()
+    for detail in details:
+        if detail.key not in seen:
+            seen.add(detail.key)
+            yield detail
+
+
+def combines(details: Iterable[Detail]) -> bool:
+    """Three kinds of detail with at least one named thing among them, two named places
+    smaller than a city, or one of the PAIRS."""
+    details = list(details)
+    kinds = {d.kind for d in details}
+    places = {d.key for d in details if d.kind in PLACES}
+    if len(kinds) >= KINDS_NEEDED and kinds & NAMED:
+        return True
+    return len(places) >= PLACES_NEEDED or any(pair <= kinds for pair in PAIRS)
+
+
+def _match_text(details: Iterable[Detail]) -> str:
+    return " + ".join(d.text for d in details)
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    found = story_details(doc)
+    if found is None or not combines(found.details):
+        return
+    first = found.details[0]
+    listed = ", ".join(d.describe() for d in found.details)
+    yield RULE.finding(
+        doc,
+        f"details that together could identify the storyteller: {listed}",
+        first.line,
+        first.column,
+        match=_match_text(found.details),
+    )
+
+
+def check_content(content: Content, ctx: Context) -> Iterator[Finding]:
+    """Details spread over several stories with the same pseudonym, pooled."""
+    groups: dict[str, list[StoryDetails]] = {}
+    for identity in content.identities:
+        found = getattr(identity, "details", None)
+        if not isinstance(found, StoryDetails) or not found.details:
+            continue
+        if found.expires is not None and found.expires <= ctx.today:
+            continue
+        groups.setdefault(found.pseudonym.strip().casefold(), []).append(found)
+    for stories in groups.values():
+        if len(stories) < 2 or any(combines(s.details) for s in stories):
+            continue  # one story alone: its own finding says so
+        pooled: dict[tuple[str, str], tuple[Detail, StoryDetails]] = {}
+        for story in sorted(stories, key=lambda s: s.rel):
+            for detail in story.details:
+                pooled.setdefault(detail.key, (detail, story))
+        if not combines(d for d, _ in pooled.values()):
+            continue
+        involved = sorted({s.rel for _, s in pooled.values()})
+        first_detail, first_story = next(iter(pooled.values()))
+        listed = ", ".join(d.describe(s.rel) for d, s in pooled.values())
+        match = _match_text(d for d, _ in pooled.values())
+        finding = RULE.finding(
+            first_story.rel,
+            f"details spread over {len(involved)} stories by the same storyteller "
+            f"('{mask(first_story.pseudonym)}': {', '.join(involved)}) together could "
+            f"identify them: {listed}",
+            first_detail.line,
+            first_detail.column,
+            match=match,
+        )
+        for text, by in first_story.waivers:
+            if text == match:
+                finding = finding.waived(by)
+        yield finding
+
+
+# ---- finding the details ------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """(lower-case place name -> kind, prison names, prisons known by name alone)."""
+    places: dict[str, str] = {}
+    kind = "place"
+    for line in (DATA / "jigsaw_places.txt").read_text("utf-8").splitlines():
+        if line.startswith("# estates"):
+            kind = "estate"
+        if line.strip() and not line.startswith("#"):
+            places[line.strip().lower()] = kind
+    prisons: set[str] = set()
+    alone: set[str] = set()
+    target = prisons
+    for line in (DATA / "jigsaw_prisons.txt").read_text("utf-8").splitlines():
+        if line.startswith("# known alone"):
+            target = alone
+        if line.strip() and not line.startswith("#"):
+            target.add(line.strip().lower())
+    return places, frozenset(prisons), frozenset(alone)
+
+
+@lru_cache(maxsize=1)
+def _needles() -> tuple[tuple[str, ...], dict[str, str]]:
+    """Every lower-case word that starts a look, with what it starts."""
+    places, _, alone = _lists()
+    found: dict[str, str] = {}
+    for name, kind in places.items():
+        found[name] = kind
+    for name in alone:
+        found[name] = "prison-alone"
+    for word in PRISON_CUES:
+        found[word] = "prison-cue"
+    for word in PRISON_AFTER:
+        found[word] = "prison-after"
+    for word in STREET_TYPES:
+        found[word] = "street"
+    for word in SCHOOL_WORDS:
+        found[word] = "school"
+    for word in EMPLOYER_WORDS:
+        found[word] = "employer"
+    for word in OFFENCES:
+        found[word] = "offence"
+    for word in OFFENCE_ACTS:
+        found[word] = "offence-act"
+    for word in AGE_CUES:
+        found[word] = "age"
+    found["the only "] = "job"
+    found[" estate"] = "estate-named"
+    for word in ("village called ", "town called ", "village of ", "hamlet of ", "hamlet called "):
+        found[word] = "place-called"
+    for word in RELATIVE_CUES:
+        found[word] = "relative"
+    for word in NICKNAME_CUES:
+        found[word] = "nickname"
+    return tuple(sorted(found)), found
+
+
+PREPOSITIONS = frozenset("in from near outside to at around round towards toward into".split())
+PRISON_CUES = ("hmp ", "hmyoi ", "hm prison ", "hm yoi ", "yoi ")
+PRISON_AFTER = (" prison", " jail", " gaol", " nick")
+STREET_TYPES = tuple(
+    " " + w
+    for w in "street road lane avenue close drive crescent terrace gardens grove mews "
+    "parade".split()
+)
+SCHOOL_WORDS = tuple(
+    " " + w
+    for w in (
+        "primary",
+        "academy",
+        "high school",
+        "comprehensive",
+        "grammar",
+        "infants",
+        "juniors",
+        "junior school",
+        "school",
+        "college",
+    )
+)
+EMPLOYER_WORDS = tuple(
+    " " + w
+    for w in (
+        "car wash",
+        "bakery",
+        "cafe",
+        "café",
+        "garage",
+        "butchers",
+        "butcher's",
+        "chippy",
+        "takeaway",
+        "salon",
+        "barbers",
+        "barber's",
+        "scrapyard",
+        "scrap yard",
+        "motors",
+        "logistics",
+        "removals",
+        "builders",
+        "plumbing",
+        "taxis",
+        "cabs",
+        "diner",
+        "ltd",
+        "limited",
+        "& sons",
+        "and sons",
+        "fisheries",
+        "kebabs",
+        "haulage",
+        "roofing",
+        "joinery",
+        "scaffolding",
+        "abc",
+        "fc",
+        "afc",
+        "rfc",
+        "boxing club",
+        "football club",
+        "cricket club",
+        "rugby club",
+        "bowls club",
+    )
+)
+OFFENCES = tuple(
+    " " + w
+    for w in (
+        "arson",
+        "robbery",
+        "robberies",
+        "burglary",
+        "burglaries",
+        "manslaughter",
+        "murder",
+        "gbh",
+        "abh",
+        "wounding",
+        "fraud",
+        "dealing",
+        "supplying",
+        "supply",
+        "possession with intent",
+        "affray",
+        "assault",
+        "kidnap",
+        "kidnapping",
+        "blackmail",
+        "theft",
+        "shoplifting",
+        "handling stolen goods",
+        "dangerous driving",
+        "drink driving",
+        "drink-driving",
+        "stalking",
+        "harassment",
+        "criminal damage",
+        "firearms",
+        "money laundering",
+        "carjacking",
+        "joyriding",
+        "twoc",
+        "stabbing",
+        "rape",
+        "embezzlement",
+    )
+)
+OFFENCE_ACTS = (
+    " robbed ",
+    "set fire to ",
+    "setting fire to ",
+    "torched ",
+    "burnt down ",
+    "burned down ",
+    "for nicking ",
+    "for stealing ",
+    "for robbing ",
+    "for pinching ",
+    "i stole ",
+    "i nicked ",
+    "was nicking ",
+    "was stealing ",
+)
+AGE_CUES = (
+    "i was ",
+    "aged ",
+    "age of ",
+    "turned ",
+    "i'm ",
+    "i’m ",
+    "i am ",
+    "year-old",
+    "years old",
+)
+RELATIVE_CUES = tuple(
+    f"my {w} "
+    for w in "son daughter boy girl lad little eldest youngest stepson stepdaughter grandson "
+    "granddaughter step-son step-daughter".split()
+)
+NICKNAME_CUES = ("called me ", "call me ", "nicknamed me ", "nickname was ")
+
+CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
+STOP_WORDS = frozenset(
+    """the a an my our his her their your this that these those its at in on from to of and or
+    but so then when after before while as by for with into near i we he she they you it
+    catholic church primary secondary high grammar sunday night evening art drama police military
+    naval army open sixth form further boarding special approved english british welsh scottish
+    irish comprehensive infant infants junior juniors senior middle free state private independent
+    public local prison borstal bible secret old new big little main back front next last first
+    same other only good bad best worst nearest new-build training driving dance music film
+    business community adult summer holiday day mum dad nan gran grandad grandma uncle auntie aunt
+    brother sister cousin mate mates council corner local village town city street road lane
+    mr mrs ms miss dr housing industrial trading business retail real country crown royal
+    farm""".split()
+)
+FAMOUS_STREETS = frozenset(
+    """civvy street|easy street|queer street|memory lane|lovers lane|coronation street|
+    downing street|wall street|sesame street|fleet street|abbey road|penny lane|oxford street|
+    park lane|baker street|old kent road|carnaby street|harley street|bond street|regent street|
+    elland road|bramall lane|high street|main street|the high street|kew gardens|
+    brick lane|portobello road|baker's street""".replace("\n", "").split("|")
+)
+FAMOUS_EMPLOYERS = frozenset(
+    """mcdonald's macdonald's sainsbury's morrison's morrisons' domino's wetherspoon's nando's
+    tesco's asda's lloyd's boot's boots' greggs' halfords' kwik fit jd's argos' currys' dixon's
+    timpson's timpsons' specsavers' screwfix' wickes' b&q's aldi's lidl's iceland's""".split()
+)
+NOT_NICKNAMES = frozenset(
+    "mum dad sir miss mister mate bro son love darling god names back in up out over".split()
+)
+
+_AGE = re.compile(
+    r"(?:i was|i['’]d just turned|i turned|i['’]d turned|aged|at the age of|i['’]m|i am)"
+    r"\s(?:just\s|only\s)?"
+    r"(\d{1,2}|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty)(?:[- ](?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?)\b"
+    r"(?![ -]?(?:%|percent|per\b|months?|weeks?|days?|minutes?|mins?|hours?|hrs?|times?|quid|"
+    r"pounds?|grand|p\b|am\b|pm\b|a\.m|p\.m|o'clock|:|\.\d|,\d|stone|st\b|kg|mph|miles?|feet|"
+    r"foot|ft\b|inches|inch|cm|metres?|meters?|of\b|or\b|and a half|out of|years? (?:in|inside|"
+    r"into|clean|sober|off|on|later|before|after|ago)|x\b))"
+)
+_YEARS_OLD = re.compile(r"(\d{1,2})[ -]years?[ -]old\b")
+YEAR_CUES = frozenset(
+    """in since from until till during by around of back summer spring autumn winter early late
+    mid christmas january february march april may june july august september october november
+    december""".split()
+)
+_OFFENCE_CUE = re.compile(
+    r"\b(?:done|convicted|charged|sentenced|down|jailed|arrested|nicked|lifted|locked up|inside|"
+    r"in|time|years?|months?|stretch|sentence|served|got|guilty|admitted|remanded|prison|jail|"
+    r"custody|bail|tagged|recalled)(?:\s[\w'’]+){0,3}?\s(?:for|of|with|to)\s"
+    r"(?:an?\s|the\s|attempted\s|armed\s|aggravated\s|(?:a|one|two|three|four|\d) counts? of\s)?$"
+)
+_ROBBED = re.compile(
+    r"(?:robbed|set fire to|torched|burnt down|burned down)\s(?:the|a|an|that|our|his|her|my)\s"
+    r"(?:local\s|little\s|village\s|corner\s)?"
+    r"(post office|bank|bookies|bookmakers|petrol station|garage|jewellers|jeweller's|"
+    r"off-licence|offy|corner shop|chemist|building society|school|church|mosque|pub|shop|"
+    r"warehouse|house|flat|car|van|cafe|takeaway|chippy|club|community centre)\b"
+)
+_TAKEN = re.compile(
+    r"(?!(?:it|them|that|this|him|her|me|something|anything|stuff|things|food|sweets)\b)"
+    r"(?:the\s|a\s|an\s|some\s)?[a-z][\w'’-]*(?:\s(?!(?:and|but|when|because|so|to)\b)"
+    r"[a-z][\w'’-]*){1,4}"
+)
+_JOB = re.compile(
+    r"the only (?:(?:female|woman|women|male|man|black|asian|white|gay|lesbian|trans|deaf|blind|"
+    r"disabled|polish|irish|muslim|sikh|hindu|jewish|young|teenage|girl|lad)\s)"
+    r"(welder|plumber|electrician|joiner|roofer|bricklayer|mechanic|driver|taxi driver|"
+    r"bus driver|lorry driver|nurse|teacher|doctor|chef|cook|barber|hairdresser|carpenter|"
+    r"firefighter|fireman|copper|police officer|officer|guard|miner|fitter|engineer|scaffolder|"
+    r"labourer|butcher|baker|postman|postwoman|vet|pharmacist|solicitor|lawyer|priest|vicar|imam|"
+    r"councillor|paramedic|pilot|surgeon|dentist|apprentice|foreman|forewoman|boxer|jockey|"
+    r"footballer|referee|dj|mp|thatcher|farrier|blacksmith|stallholder)s?\b"
+    r"|the only (?:thatcher|farrier|blacksmith|stallholder|lollipop lady|lollipop man)\b"
+    r"|the only (?:woman|women|man|girl|lad|black \w+|asian \w+|\w+ woman|\w+ man) "
+    r"(?:on|in|at) (?:the|our) (?:\w+ ){0,2}?(?:counter|line|site|crew|team|shift|rig|boat|"
+    r"trawler|yard|floor|wing|course|estate|street|village|town|island)\b"
+    r"|the only (?:\w+ ){0,2}(?:stall|shop|firm|takeaway|garage|salon|business|pub|cafe|café)"
+    r" (?:in|on|at|for) (?:the|our|that|this|miles|town)\b"
+    r"|the only (?:\w+ ){1,2}(?:stall|takeaway|salon)\b"
+    r"|the only (\w+(?: \w+)?) (?:in|at|on) (?:the|our|my|that) (?:village|town|island|estate|"
+    r"street|depot|yard|site|works|pit|mine|factory)\b"
+)
+JOB_WORDS_AT = frozenset(
+    """welder plumber electrician joiner roofer bricklayer mechanic driver nurse teacher doctor
+    chef cook barber hairdresser carpenter firefighter fireman copper officer guard miner fitter
+    engineer scaffolder labourer butcher baker postman postwoman vet pharmacist solicitor lawyer
+    priest vicar imam councillor paramedic pilot surgeon dentist apprentice foreman""".split()
+)
+_NICKNAME_SUBJECT = re.compile(
+    r"(?:they|everyone|everybody|people|lads|boys|girls|mates|others|inmates|screws|kids|folk|"
+    r"estate|town|village|wing|landing|school|class|crew|gang)\s(?:all\s|always\s|just\s|still\s)?"
+    r"(?:used to\s|would\s|'d\s)?$"
+)
+_QUOTED = re.compile(r"[“\"‘']([^”\"’'\n]{2,20})[”\"’']")
+_CAPITALISED_NAME = re.compile(r"([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?)\b")
+
+
+def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
+    if segment.field == "pseudonym":
+        return
+    text = segment.text
+    folded = segment.folded
+    if len(folded) != len(text):
+        folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    needles, what = _needles()
+    spans = needle_spans(folded, needles)
+    runs = digit_runs(text)
+    if not spans and not runs:
+        return
+    found: list[tuple[int, str, str]] = []
+    for start, end in spans:
+        kind = what[folded[start:end]]
+        hit = _LOOKS[kind](text, folded, start, end, kind)
+        if hit is not None:
+            found.append(hit)
+    for start, end in runs:
+        hit = _year(text, folded, start, end)
+        if hit is not None:
+            found.append(hit)
+    if any(kind == "school" for _, kind, _ in found):
+        found.extend(_children(text))
+    nickname_pseudonym = meta.pseudonym.casefold()
+    reached = 0
+    for at, kind, value in sorted(found, key=lambda hit: (hit[0], -len(hit[2]))):
+        if at < reached:
+            continue  # inside a longer detail ("Meadowell" in "the Meadowell estate")
+        reached = at + len(value)
+        if kind == "nickname" and value.casefold() == nickname_pseudonym:
+            continue
+        line, column = segment.locate(at)
+        yield Detail(kind, value, line, column)
+
+
+_MY_NAME = re.compile(
+    r"\b(?:[Mm]y|[Oo]ur) (?:little |eldest |youngest |baby )?([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\b"
+)
+
+
+def _children(text: str) -> list[tuple[int, str, str]]:
+    """'my Ellie-Mae', 'our Kayden': a first name after my/our, looked for only in a
+    segment that names a school (a child's name and school identify together)."""
+    from generator.names import common_word_names, given_names  # noqa: PLC0415
+
+    given, common = given_names(), common_word_names()
+    found = []
+    for match in _MY_NAME.finditer(text):
+        name = match.group(1)
+        first = name.split("-")[0]
+        if first in given and first.lower() not in common and first.lower() not in STOP_WORDS:
+            found.append((match.start(1), "relative", name))
+    return found
+
+
+def _bounded(folded: str, start: int, end: int) -> bool:
+    before = folded[start - 1] if start else " "
+    after = folded[end] if end < len(folded) else " "
+    return not (before.isalnum() or after.isalnum())
+
+
+def _word_before(folded: str, start: int) -> str:
+    words = folded[max(0, start - 16) : start].split()
+    return words[-1].strip("“\"‘'(,") if words else ""
+
+
+def _place(text, folded, start, end, kind):
+    if not _bounded(folded, start, end) or folded[end : end + 1] in ("'", "’"):
+        return None
+    before = _word_before(folded, start)
+    if before not in PREPOSITIONS and not (kind == "estate" and before == "the"):
+        return None
+    return start, kind, text[start:end]
+
+
+def _prison_alone(text, folded, start, end, kind):
+    if not _bounded(folded, start, end):
+        return None
+    return start, "prison", text[start:end]
+
+
+def _prison_cue(text, folded, start, end, kind):
+    if start and folded[start - 1].isalnum():
+        return None
+    _, prisons, _ = _lists()
+    rest = text[end : end + 40]
+    capitals = re.match(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}", rest)
+    if capitals:
+        words = capitals.group().split()
+        while len(words) > 1 and " ".join(words).lower() not in prisons:
+            words.pop()
+        return start, "prison", text[start:end] + " ".join(words)
+    lowered = folded[end : end + 40].split()
+    for size in (3, 2, 1):
+        name = " ".join(w.strip(".,;:!?") for w in lowered[:size])
+        if name in prisons:
+            return start, "prison", text[start:end] + text[end : end + len(name)]
+    return None
+
+
+def _prison_after(text, folded, start, end, kind):
+    if end < len(folded) and folded[end].isalnum():
+        return None
+    _, prisons, alone = _lists()
+    words = folded[max(0, start - 40) : start].split()
+    for size in (3, 2, 1):
+        if len(words) >= size:
+            name = " ".join(words[-size:]).strip("“\"‘'(")
+            if name in prisons and name not in alone:
+                return start - len(name), "prison", text[start - len(name) : end]
+    return None
+
+
+def _name_before(text: str, start: int, most: int = 3) -> tuple[int, str] | None:
+    """The capitalised words just before ``start`` (without stop words), and where they
+    begin."""
+    words = list(re.finditer(r"\S+", text[max(0, start - 60) : start]))[-most:]
+    offset = max(0, start - 60)
+    kept: list[re.Match[str]] = []
+    for word in reversed(words):
+        token = word.group()
+        if token in ("&", "and"):
+            kept.insert(0, word)
+            continue
+        if not CAPITALISED.fullmatch(token) or token.rstrip("'’s").lower() in STOP_WORDS:
+            break
+        if token.lower() in STOP_WORDS:
+            break
+        kept.insert(0, word)
+    while kept and kept[0].group() in ("&", "and"):
+        kept.pop(0)
+    if not kept:
+        return None
+    # the words must run up to the keyword (no comma or full stop in between)
+    last = kept[-1]
+    if last.group().endswith((",", ".", ";", ":")) or offset + last.end() != start:
+        return None
+    first = offset + kept[0].start()
+    return first, text[first:start]
+
+
+def _street(text, folded, start, end, kind):
+    at = start + 1
+    if not _bounded(folded, at, end) or not text[at].isupper():
+        return None
+    found = _name_before(text, start, 2)
+    if found is None:
+        return None
+    first, _ = found
+    value = text[first:end]
+    if value.lower() in FAMOUS_STREETS:
+        return None
+    return first, "street", value
+
+
+def _estate(text, folded, start, end, kind):
+    at = start + 1
+    if not _bounded(folded, at, end) or folded.startswith(" agent", end):
+        return None
+    found = _name_before(text, start)
+    if found is None:
+        return None
+    first, _ = found
+    return first, "estate", text[first:end]
+
+
+def _place_called(text, folded, start, end, kind):
+    match = re.match(r"([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?)\b", text[end : end + 40])
+    if match is None or match.group(1).lower() in STOP_WORDS:
+        return None
+    return end, "place", match.group(1)
+
+
+def _relative(text, folded, start, end, kind):
+    if start and folded[start - 1].isalnum():
+        return None
+    match = re.match(
+        r"(?:little |eldest |youngest )?(?:son |daughter |boy |girl )?,? ?"
+        r"([A-Z][a-z'’-]+)\b",
+        text[end : end + 40],
+    )
+    if match is None or match.group(1).lower() in STOP_WORDS | NOT_NICKNAMES:
+        return None
+    return end + match.start(1), "relative", match.group(1)
+
+
+def _school(text, folded, start, end, kind):
+    at = start + 1
+    if not _bounded(folded, at, end):
+        return None
+    found = _name_before(text, start)
+    if found is None:
+        return None
+    first, name = found
+    if name.lower().endswith(("university",)) or text[first:end].lower() in FAMOUS_STREETS:
+        return None
+    return first, "school", text[first:end]
+
+
+def _employer(text, folded, start, end, kind):
+    at = start + 1
+    if not _bounded(folded, at, end) and not folded[at:end].startswith("&"):
+        return None
+    found = _name_before(text, start)
+    if found is None:
+        return None
+    first, name = found
+    words = name.split()
+    owner = next((w for w in words if w.endswith(("'s", "’s", "s'", "s’"))), None)
+    if owner is not None:
+        if owner.lower().replace("’", "'") in FAMOUS_EMPLOYERS:
+            return None
+    elif not text[at].isupper():
+        return None  # "Tyne Motors" names a firm; "Hillside cafe" is read as a description
+    return first, "employer", text[first:end]
+
+
+def _offence(text, folded, start, end, kind):
+    at = start + 1
+    if not _bounded(folded, at, end):
+        return None
+    if not _OFFENCE_CUE.search(folded, max(0, at - 50), at):
+        return None
+    return at, "offence", text[at:end]
+
+
+def _offence_act(text, folded, start, end, kind):
+    at = start + 1 if folded[start] == " " else start
+    if at and folded[at - 1].isalnum():
+        return None
+    cue = folded[at:end]
+    if cue.startswith(("for ", "i ", "was ", "setting")):
+        taken = _TAKEN.match(folded, end)
+        if taken is None:
+            return None
+        return at, "offence", text[at : taken.end()]
+    match = _ROBBED.match(folded, at)
+    if match is None:
+        return None
+    return at, "offence", text[at : match.end()]
+
+
+def _age(text, folded, start, end, kind):
+    if start and folded[start - 1].isalnum():
+        return None
+    if kind == "age" and folded[start:end] in ("year-old", "years old"):
+        match = _YEARS_OLD.search(folded, max(0, start - 3), end)
+        if match is None:
+            return None
+        return match.start(), "age", text[match.start() : match.end()]
+    begin = max(0, start - 20)
+    match = _AGE.match(folded, start)
+    if match is None:
+        match = next((m for m in _AGE.finditer(folded, begin, end + 20) if m.end() > start), None)
+        if match is None:
+            return None
+    return match.start(1), "age", text[match.start(1) : match.end(1)]
+
+
+def _job(text, folded, start, end, kind):
+    if start and folded[start - 1].isalnum():
+        return None
+    match = _JOB.match(folded, start)
+    if match is None:
+        return None
+    if match.group(2) is not None and match.group(2).split()[-1] not in JOB_WORDS_AT:
+        return None
+    return start, "job", text[start : match.end()]
+
+
+def _nickname(text, folded, start, end, kind):
+    if start and folded[start - 1].isalnum():
+        return None
+    if folded[start:end] in ("called me ", "call me ") and not _NICKNAME_SUBJECT.search(
+        folded, max(0, start - 40), start
+    ):
+        return None
+    rest = text[end : end + 40]
+    match = _QUOTED.match(rest) or _CAPITALISED_NAME.match(rest)
+    if match is None:
+        return None
+    value = match.group(1)
+    if value.lower() in NOT_NICKNAMES:
+        return None
+    return end + match.start(1), "nickname", value
+
+
+def _year(text, folded, start, end):
+    if end - start != 4 or text[start : start + 2] not in ("19", "20"):
+        return None
+    if not 1950 <= int(text[start:end]) <= 2049:
+        return None
+    if start and text[start - 1] in "£$€#.,:/-'’":
+        return None
+    if end < len(text) and text[end] in "%:,." and end + 1 < len(text) and text[end + 1].isdigit():
+        return None
+    if _word_before(folded, start) not in YEAR_CUES:
+        return None
+    return start, "year", text[start:end]
+
+
+_LOOKS = {
+    "place": _place,
+    "estate": _place,
+    "prison-alone": _prison_alone,
+    "prison-cue": _prison_cue,
+    "prison-after": _prison_after,
+    "street": _street,
+    "school": _school,
+    "employer": _employer,
+    "offence": _offence,
+    "offence-act": _offence_act,
+    "age": _age,
+    "job": _job,
+    "estate-named": _estate,
+    "relative": _relative,
+    "place-called": _place_called,
+    "nickname": _nickname,
+}
+
+RULE_ID = "BT220"
+RULE_NAME = "identifying-combination"
+
+RULE = Rule(
+    id=RULE_ID,
+    name=RULE_NAME,
+    severity=Severity.ERROR,
+    summary="Finds details that are harmless one by one but identify someone together: three "
+    "or more kinds (a small town or village, a named estate, street, school, prison or employer, "
+    "a distinctive job, a nickname, an exact age, a year, an offence) with at least one named "
+    "thing among them, or two named places smaller than a city; in one story, or pooled over "
+    "every story with the same pseudonym.",
+    rationale="A motivated intruder (the ICO's test for anonymised data) puts details together: "
+    "press complaints show people found from a named small employer, a town and a start date, a "
+    "child's first name and school, an estate and a nickname, or a prison, a year and an "
+    "offence. Each detail passes every other check; the combination can cost a storyteller a "
+    "job, a home or their safety. Details spread over several stories by one storyteller add "
+    "up the same way. Big cities (Manchester, Leeds, London), durations ('a year in prison') "
+    "and unnamed places ('a warehouse job') are not counted.",
+    hint="generalise one or more of the details listed ('a small town up north', 'a warehouse "
+    "job', 'the early 2010s', 'in my twenties', 'a prison in the north-west'); or, when the "
+    "storyteller and an editor have judged the combination safe, waive it with the reason "
+    "(waiver text: the details joined by ' + ', as in the finding's match)",
+    masks=True,
+    waivable=True,
+    check=check,
+    check_content=check_content,
+    examples=(
+        "I did two years in HMP Styal after I was done for arson in 2019",
+        "I did two years in a women's prison after a conviction in the late 2010s",
+    ),
+)
