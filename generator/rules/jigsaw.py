@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from generator.findings import Finding, Severity, mask
 from generator.model import Document, Status, StoryMeta
 from generator.rules.base import Context, Rule
-from generator.text import Segment, digit_runs, needle_spans, segments
+from generator.text import Segment, needle_spans, segments
 
 if TYPE_CHECKING:
     from generator.loader import Content
@@ -489,20 +489,29 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
     if len(folded) != len(text):
         folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     needles, what = _needles()
-    spans = needle_spans(folded, needles)
-    runs = digit_runs(text)
-    if not spans and not runs:
-        return
     found: list[tuple[int, str, str]] = []
-    for start, end in spans:
+    size = len(folded)
+    for start, end in needle_spans(folded, needles):
         kind = what[folded[start:end]]
+        # cheap tests first: most hits are ordinary words ("college", "drive", "likely")
+        if kind in _AFTER_A_NAME:
+            word = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+            if not text[word : word + 1].isupper():
+                continue
+        elif kind in _WHOLE_WORDS and (
+            (start and folded[start - 1].isalnum()) or (end < size and folded[end].isalnum())
+        ):
+            continue
         hit = _LOOKS[kind](text, folded, start, end, kind)
         if hit is not None:
             found.append(hit)
-    for start, end in runs:
-        hit = _year(text, folded, start, end)
-        if hit is not None:
-            found.append(hit)
+    for century in ("19", "20"):  # two str.find passes cost less than a pattern's
+        at = text.find(century)
+        while at >= 0:
+            hit = _year(text, folded, at, at + 4)
+            if hit is not None:
+                found.append(hit)
+            at = text.find(century, at + 2)
     if any(kind == "school" for _, kind, _ in found):
         found.extend(_children(text))
     nickname_pseudonym = meta.pseudonym.casefold()
@@ -517,6 +526,8 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
         yield Detail(kind, value, line, column)
 
 
+_AFTER_A_NAME = frozenset({"street", "school", "employer", "estate-named"})
+_WHOLE_WORDS = frozenset({"place", "estate", "prison-alone"})
 _MY_NAME = re.compile(
     r"\b(?:[Mm]y|[Oo]ur) (?:little |eldest |youngest |baby )?([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\b"
 )
@@ -613,6 +624,10 @@ def _name_before(text: str, start: int, most: int = 3) -> tuple[int, str] | None
         kept.insert(0, word)
     while kept and kept[0].group() in ("&", "and"):
         kept.pop(0)
+    if kept and _sentence_start(text, offset + kept[0].start()):
+        kept.pop(0)  # "Nice college ...": a capital that starts a sentence names nothing
+    while kept and kept[0].group() in ("&", "and"):
+        kept.pop(0)
     if not kept:
         return None
     # the words must run up to the keyword (no comma or full stop in between)
@@ -621,6 +636,11 @@ def _name_before(text: str, start: int, most: int = 3) -> tuple[int, str] | None
         return None
     first = offset + kept[0].start()
     return first, text[first:start]
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[max(0, at - 4) : at].rstrip(" “\"‘'(")
+    return not before or before[-1] in ".!?\n:"
 
 
 def _street(text, folded, start, end, kind):
@@ -770,7 +790,9 @@ def _nickname(text, folded, start, end, kind):
 
 
 def _year(text, folded, start, end):
-    if end - start != 4 or text[start : start + 2] not in ("19", "20"):
+    if not text[start + 2 : end].isdigit() or len(text) < end:
+        return None
+    if (start and text[start - 1].isdigit()) or text[end : end + 1].isdigit():
         return None
     if not 1950 <= int(text[start:end]) <= 2049:
         return None
