@@ -784,8 +784,8 @@ def _nickname(text, folded, start, end, kind):
     if match is None:
         return None
     value = match.group(1)
-    if value.lower() in NOT_NICKNAMES:
-        return None
+    if value.lower() in NOT_NICKNAMES or re.fullmatch(r"(?:the|a|an) [a-z ]+", value):
+        return None  # 'the sergeant' describes; 'Tank' or 'the Professor' names
     return end + match.start(1), "nickname", value
 
 
