@@ -9,6 +9,8 @@ from generator.config import Project
 from generator.sitemodel import SiteModel
 
 HOOKS_FILE = Path(__file__).with_name("mkdocs_hooks.py")
+MARKDOWN_EXTENSIONS = ("attr_list", "admonition", "md_in_html", "tables", "toc")
+"""What the site's markdown may use (toc last: MkDocs gets it with its options)."""
 
 
 def redirect_maps(site: SiteModel) -> dict[str, str]:
@@ -60,13 +62,7 @@ def mkdocs_config(project: Project, site: SiteModel, docs_dir: Path, site_dir: P
         # Material's built-in search would send every reader the whole index (7 MB at 10,000
         # stories); search_index.py, run after the build, splits it into small files.
         "plugins": [{"redirects": {"redirect_maps": redirect_maps(site)}}],
-        "markdown_extensions": [
-            "attr_list",
-            "admonition",
-            "md_in_html",
-            {"toc": {"permalink": False}},
-            "tables",
-        ],
+        "markdown_extensions": [*MARKDOWN_EXTENSIONS[:-1], {"toc": {"permalink": False}}],
         "validation": {
             "nav": {"omitted_files": "ignore"},
             "links": {

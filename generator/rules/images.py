@@ -3,27 +3,74 @@ alt text."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
+
+import markdown
 
 from generator.findings import Finding, Severity
 from generator.images import ImageProblem, identifying_metadata
+from generator.mkdocs_site import MARKDOWN_EXTENSIONS
 from generator.model import Document
 from generator.rules._find import Hit, finding_at
 from generator.rules.base import Context, Rule
 from generator.rules.unsafe_markup import url_scheme
 from generator.text import source_segments
 
-IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*[\"')])?\s*\)")
+IMAGE = re.compile(r"!\[([^\]\[]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)\n]*[\"')])?\s*\)")
+"""An inline image as editors usually write it (linear time: the alt text stops at a bracket)."""
+MAY_SHOW_AN_IMAGE = re.compile(r"!\[|<img|src\s*=", re.IGNORECASE)
+RENDERED_IMAGE = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
+ATTRIBUTE = re.compile(r"""\s(src|alt)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 
 def _images(doc: Document) -> Iterator[tuple[Hit, str, str]]:
+    """Every image the page will show, as the site renders it: reference-style images, attr_list
+    ``{: src=… }``, brackets in the alt text and raw ``<img>`` all count, whatever the markdown
+    looks like. Each is placed at the line that names its address."""
     for segment in source_segments(doc):  # the markdown that makes the images
-        if segment.field != "body":
+        if segment.field != "body" or not MAY_SHOW_AN_IMAGE.search(segment.text):
             continue
-        for match in IMAGE.finditer(segment.text):
-            yield Hit(segment, match.start(), match.end()), match.group(1), match.group(2)
+        markers = [m.start() for m in MAY_SHOW_AN_IMAGE.finditer(segment.text)]
+        if len(markers) > MAX_IMAGES:  # the renderer is slow on thousands: fail closed
+            yield Hit(segment, markers[MAX_IMAGES], markers[MAX_IMAGES] + 2), "", TOO_MANY
+            continue
+        searched_from = 0
+        for alt, src in rendered_images(segment.text):
+            at = segment.text.find(src, searched_from)
+            if at < 0:
+                at = max(0, segment.text.find(src))
+            else:
+                searched_from = at + len(src)
+            yield Hit(segment, at, at + len(src)), alt, src
+
+
+MAX_IMAGES = 100
+"""More image markup than any story shows: such a file is held rather than rendered."""
+TOO_MANY = f"more than {MAX_IMAGES} images"
+
+
+def rendered_images(markdown_text: str) -> list[tuple[str, str]]:
+    """(alt, src) of every ``<img>`` the markdown renders to, with the site's extensions."""
+    rendered = _renderer().reset().convert(markdown_text)
+    images = []
+    for tag in RENDERED_IMAGE.findall(rendered):
+        values = {
+            match.group(1).lower(): html.unescape(
+                next(g for g in match.groups()[1:] if g is not None)
+            )
+            for match in ATTRIBUTE.finditer(tag)
+        }
+        images.append((values.get("alt", ""), values.get("src", "")))
+    return images
+
+
+@lru_cache(maxsize=1)
+def _renderer() -> markdown.Markdown:
+    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
 
 
 def resolve(doc: Document, src: str) -> Path | None:
@@ -40,7 +87,9 @@ def resolve(doc: Document, src: str) -> Path | None:
 
 def check_exists(doc: Document, ctx: Context) -> Iterator[Finding]:
     for hit, _, src in _images(doc):
-        if resolve(doc, src) is None:
+        if src == TOO_MANY:
+            yield finding_at(EXISTS, doc, hit, f"{TOO_MANY}: too many to check")
+        elif resolve(doc, src) is None:
             why = (
                 "images are stored beside the story, never loaded from another site"
                 if url_scheme(src)
@@ -51,7 +100,7 @@ def check_exists(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def check_metadata(doc: Document, ctx: Context) -> Iterator[Finding]:
     for hit, _, src in _images(doc):
-        path = resolve(doc, src)
+        path = None if src == TOO_MANY else resolve(doc, src)
         if path is None:
             continue
         try:
@@ -78,7 +127,7 @@ def check_metadata(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def check_alt(doc: Document, ctx: Context) -> Iterator[Finding]:
     for hit, alt, src in _images(doc):
-        if not alt.strip():
+        if not alt.strip() and src != TOO_MANY:
             yield finding_at(ALT, doc, hit, f"image '{src}' has no alt text")
 
 
@@ -86,11 +135,13 @@ EXISTS = Rule(
     id="BT701",
     name="image-exists",
     severity=Severity.ERROR,
-    summary="Every image a story shows is a file in the story's own folder "
-    "(content/stories/<id>/), never a link to another site.",
+    summary="Every image a page shows, as the site renders it (inline, reference-style, "
+    "attr_list, raw <img>), is a file in the story's own folder (content/stories/<id>/), "
+    "never a link to another site; resources and plain pages show no images.",
     rationale="A missing image breaks the page; a remote one lets another site see every "
     "reader; a path out of the folder could publish a file nobody reviewed.",
     hint="put the image beside index.md in the story's folder and refer to it by file name",
+    kinds=frozenset({"story", "resource", "page"}),
     check=check_exists,
     examples=("![A bench](https://example.org/bench.jpg)", "![A bench](bench.jpg)"),
 )
