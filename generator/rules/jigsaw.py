@@ -41,6 +41,9 @@ NAMED = frozenset(
 """Kinds that point at one place or group of people; a combination needs at least one (an
 age, a year and an offence alone fit thousands of people)."""
 PLACES = frozenset({"place", "estate", "street"})
+SAME_KIND = {"age": "when", "year": "when"}
+"""An age and a year both say when; clean stories use both freely ("when I was 19", "in
+2015"), so together they count as one kind."""
 KINDS_NEEDED = 3
 PLACES_NEEDED = 2
 PAIRS = (
@@ -110,10 +113,10 @@ def _unique(details: Iterable[Detail]) -> Iterator[Detail]:
 
 
 def combines(details: Iterable[Detail]) -> bool:
-    """Three kinds of detail with at least one named thing among them, two named places
-    smaller than a city, or one of the PAIRS."""
+    """Three kinds of detail (an age and a year count as one) with at least one named thing
+    among them, two named places smaller than a city, or one of the PAIRS."""
     details = list(details)
-    kinds = {d.kind for d in details}
+    kinds = {SAME_KIND.get(d.kind, d.kind) for d in details}
     places = {d.key for d in details if d.kind in PLACES}
     if len(kinds) >= KINDS_NEEDED and kinds & NAMED:
         return True
@@ -360,6 +363,8 @@ OFFENCE_ACTS = (
     "for robbing ",
     "for pinching ",
     "i stole ",
+    "ah stole ",
+    "we stole ",
     "i nicked ",
     "was nicking ",
     "was stealing ",
@@ -496,7 +501,7 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
         # cheap tests first: most hits are ordinary words ("college", "drive", "likely")
         if kind in _AFTER_A_NAME:
             word = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-            if not text[word : word + 1].isupper():
+            if not (text[word : word + 1].isupper() or text[word : word + 1] == "&"):
                 continue
         elif kind in _WHOLE_WORDS and (
             (start and folded[start - 1].isalnum()) or (end < size and folded[end].isalnum())
@@ -624,7 +629,13 @@ def _name_before(text: str, start: int, most: int = 3) -> tuple[int, str] | None
         kept.insert(0, word)
     while kept and kept[0].group() in ("&", "and"):
         kept.pop(0)
-    if kept and _sentence_start(text, offset + kept[0].start()):
+    first_word = kept[0].group() if kept else ""
+    if (
+        kept
+        and not first_word.endswith(("'s", "’s"))
+        and first_word not in ("St", "St.")
+        and _sentence_start(text, offset + kept[0].start())
+    ):
         kept.pop(0)  # "Nice college ...": a capital that starts a sentence names nothing
     while kept and kept[0].group() in ("&", "and"):
         kept.pop(0)
@@ -733,7 +744,7 @@ def _offence_act(text, folded, start, end, kind):
     if at and folded[at - 1].isalnum():
         return None
     cue = folded[at:end]
-    if cue.startswith(("for ", "i ", "was ", "setting")):
+    if cue.startswith(("for ", "i ", "ah ", "we ", "was ", "setting")):
         taken = _TAKEN.match(folded, end)
         if taken is None:
             return None
@@ -833,16 +844,19 @@ RULE = Rule(
     severity=Severity.ERROR,
     summary="Finds details that are harmless one by one but identify someone together: three "
     "or more kinds (a small town or village, a named estate, street, school, prison or employer, "
-    "a distinctive job, a nickname, an exact age, a year, an offence) with at least one named "
-    "thing among them, or two named places smaller than a city; in one story, or pooled over "
-    "every story with the same pseudonym.",
+    "a distinctive job, a nickname, a child's first name, an offence, and an exact age or a year, "
+    "which count as one) with at least one named thing among them; two named places smaller "
+    "than a city; a child's first name with their school; or a nickname with the estate, street "
+    "or town where it was known. In one story, or pooled over every story with the same "
+    "pseudonym (the finding names every story involved).",
     rationale="A motivated intruder (the ICO's test for anonymised data) puts details together: "
     "press complaints show people found from a named small employer, a town and a start date, a "
     "child's first name and school, an estate and a nickname, or a prison, a year and an "
     "offence. Each detail passes every other check; the combination can cost a storyteller a "
     "job, a home or their safety. Details spread over several stories by one storyteller add "
     "up the same way. Big cities (Manchester, Leeds, London), durations ('a year in prison') "
-    "and unnamed places ('a warehouse job') are not counted.",
+    "and unnamed places ('a warehouse job') are not counted, and an age or a year alone, or "
+    "with an offence, is not enough: such details fit thousands of people.",
     hint="generalise one or more of the details listed ('a small town up north', 'a warehouse "
     "job', 'the early 2010s', 'in my twenties', 'a prison in the north-west'); or, when the "
     "storyteller and an editor have judged the combination safe, waive it with the reason "
