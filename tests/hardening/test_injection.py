@@ -34,9 +34,7 @@ BODY_PAYLOADS = """
 
 <img src="https://evil.example.org/raw.png">
 """
-OFF = (
-    "BT111: off, BT601: off, BT701: off, BT702: off, BT703: off, BT211: off, BT212: off, BT213: off"
-)
+OFF = "BT111: off, BT210: off, BT601: off, BT701: off, BT702: off, BT703: off, BT211: off, BT212: off, BT213: off"
 
 
 def _quoted(value: str) -> str:
@@ -45,7 +43,7 @@ def _quoted(value: str) -> str:
 
 def _set(text: str, key: str, value: str) -> str:
     """Replace the value of a top-level front matter key."""
-    return re.sub(rf"(?m)^{key}: .*$", f"{key}: {_quoted(value)}", text, count=1)
+    return re.sub(rf"(?m)^{key}: .*$", lambda _: f"{key}: {_quoted(value)}", text, count=1)
 
 
 @pytest.fixture(scope="module")
@@ -143,3 +141,78 @@ def test_payloads_are_shown_as_text(site: Path):
     assert "http-equiv=&quot;refresh" in story or "http-equiv=&#34;refresh" in story
     topic = (site / "topics" / "housing" / "index.html").read_text("utf-8")
     assert "&lt;img src=x onerror=alert(2)&gt;" in topic
+
+
+XSS = [
+    line
+    for line in Path(__file__).with_name("xss_payloads.txt").read_text("utf-8").splitlines()
+    if line and not line.startswith("# ") and " then [r]:" not in line
+]
+STORY_FIELDS = ("title", "summary", "pseudonym")
+RESOURCE_FIELDS = ("name", "organisation", "eligibility")
+
+
+@pytest.fixture(scope="module")
+def every_field(tmp_path_factory) -> Path:
+    """Each XSS payload in a story's title, summary and pseudonym, a resource's name,
+    organisation and eligibility, and a config label or description."""
+    project = copy_project(tmp_path_factory.mktemp("fields") / "project")
+    stories = project / "content" / "stories"
+    story = (stories / "keys-to-my-own-door.md").read_text("utf-8")
+    story = story.replace("aliases: [my-own-front-door]\n", "")
+    resource = (project / "content" / "resources" / "open-door-housing.md").read_text("utf-8")
+    for number, payload in enumerate(XSS):
+        text = story.replace("id: keys-to-my-own-door", f"id: field-{number}")
+        for key in STORY_FIELDS:
+            text = _set(text, key, payload[:300])
+        (stories / f"field-{number}.md").write_text(text, "utf-8")
+        text = resource.replace("id: open-door-housing", f"id: field-{number}")
+        for key in RESOURCE_FIELDS:
+            text = _set(text, key, payload[:300])
+        (project / "content" / "resources" / f"field-{number}.md").write_text(text, "utf-8")
+    config = project / "site_config.yml"
+    lines = config.read_text("utf-8").split("\n")
+    vocabulary = [i for i, line in enumerate(lines) if re.match(r"  [a-z-]+: \{label: ", line)]
+    for number, index in enumerate(vocabulary):
+        term = lines[index].split(":")[0]
+        payload = XSS[number % len(XSS)]
+        lines[index] = f"{term}: {{label: {_quoted(payload)}, description: {_quoted(payload)}}}"
+    config.write_text("\n".join(lines), "utf-8")
+    return project
+
+
+def test_every_payload_in_every_field_is_refused_with_its_field(every_field: Path):
+    config = every_field / "site_config.yml"
+    result = run_cli("check", "--config", str(config), "--format", "json", "--no-cache")
+    flagged = {
+        (f["file"], f["message"].split(":")[0])
+        for f in json.loads(result.output)["findings"]
+        if f["rule"] == "BT601"
+    }
+    missed = [
+        (number, field)
+        for number in range(len(XSS))
+        for kind, fields in (("stories", STORY_FIELDS), ("resources", RESOURCE_FIELDS))
+        for field in fields
+        if (f"content/{kind}/field-{number}.md", field) not in flagged
+    ]
+    assert not missed, [(XSS[n], field) for n, field in missed]
+    in_config = {message for file, message in flagged if file == "site_config.yml"}
+    assert len(in_config) >= 2 * 30, sorted(in_config)  # every label and description
+
+
+def test_every_payload_in_every_field_is_inert_in_every_page(every_field: Path, tmp_path: Path):
+    config = every_field / "site_config.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("  severities: {}", f"  severities: {{{OFF}}}"), "utf-8"
+    )
+    out = tmp_path / "site"
+    result = run_cli("build", "--config", str(config), "--out", str(out))
+    assert result.exit_code == 0, result.output[-3000:]
+    problems = {}
+    for page in sorted(out.rglob("*.html")):
+        parser = _Injected()
+        parser.feed(page.read_text("utf-8"))
+        if parser.problems:
+            problems[page.relative_to(out).as_posix()] = sorted(set(parser.problems))[:5]
+    assert not problems, dict(list(problems.items())[:10])
