@@ -162,22 +162,24 @@ def check_content(content: Content, ctx: Context) -> Iterator[Finding]:
         if not combines(d for d, _ in pooled.values()):
             continue
         involved = sorted({s.rel for _, s in pooled.values()})
-        first_detail, first_story = next(iter(pooled.values()))
         listed = ", ".join(d.describe(s.rel) for d, s in pooled.values())
         match = _match_text(d for d, _ in pooled.values())
-        finding = RULE.finding(
-            first_story.rel,
+        message = (
             f"details spread over {len(involved)} stories by the same storyteller "
-            f"('{mask(first_story.pseudonym)}': {', '.join(involved)}) together could "
-            f"identify them: {listed}",
-            first_detail.line,
-            first_detail.column,
-            match=match,
+            f"('{mask(stories[0].pseudonym)}': {', '.join(involved)}) together could "
+            f"identify them: {listed}"
         )
-        for text, by in first_story.waivers:
-            if text == match:
-                finding = finding.waived(by)
-        yield finding
+        # on each story that brings a named detail: that is where one is generalised (a story
+        # that only gives an age or a year is listed, not flagged)
+        for story in sorted(stories, key=lambda s: s.rel):
+            own = [d for d, owner in pooled.values() if owner is story]
+            if not any(d.kind in NAMED for d in own):
+                continue
+            finding = RULE.finding(story.rel, message, own[0].line, own[0].column, match=match)
+            for text, by in story.waivers:
+                if text == match:
+                    finding = finding.waived(by)
+            yield finding
 
 
 # ---- finding the details ------------------------------------------------------------------
