@@ -153,8 +153,8 @@ def check_content(content: Content, ctx: Context) -> Iterator[Finding]:
             continue
         groups.setdefault(found.pseudonym.strip().casefold(), []).append(found)
     for stories in groups.values():
-        if len(stories) < 2 or any(combines(s.details) for s in stories):
-            continue  # one story alone: its own finding says so
+        if len(stories) < 2:
+            continue
         pooled: dict[tuple[str, str], tuple[Detail, StoryDetails]] = {}
         for story in sorted(stories, key=lambda s: s.rel):
             for detail in story.details:
@@ -173,8 +173,8 @@ def check_content(content: Content, ctx: Context) -> Iterator[Finding]:
         # that only gives an age or a year is listed, not flagged)
         for story in sorted(stories, key=lambda s: s.rel):
             own = [d for d, owner in pooled.values() if owner is story]
-            if not any(d.kind in NAMED for d in own):
-                continue
+            if combines(story.details) or not any(d.kind in NAMED for d in own):
+                continue  # its own finding says so, or it only gives an age or a year
             finding = RULE.finding(story.rel, message, own[0].line, own[0].column, match=match)
             for text, by in story.waivers:
                 if text == match:
@@ -203,7 +203,23 @@ def _lists() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
             target = alone
         if line.strip() and not line.startswith("#"):
             target.add(line.strip().lower())
+    # a prison's name of two or more words names it alone when capitalised ("sent tae Castle
+    # Huntly"), unless the words are ordinary ones
+    alone |= {name for name in prisons if " " in name and name not in ORDINARY_PRISON_NAMES}
     return places, frozenset(prisons), frozenset(alone)
+
+
+ORDINARY_PRISON_NAMES = frozenset(
+    {
+        "high down",
+        "new hall",
+        "isle of wight",
+        "low newton",
+        "forest bank",
+        "warren hill",
+        "rye hill",
+    }
+)
 
 
 @lru_cache(maxsize=1)
@@ -387,7 +403,7 @@ RELATIVE_CUES = tuple(
     for w in "son daughter boy girl lad little eldest youngest stepson stepdaughter grandson "
     "granddaughter step-son step-daughter".split()
 )
-NICKNAME_CUES = ("called me ", "call me ", "nicknamed me ", "nickname was ")
+NICKNAME_CUES = ("called me ", "call me ", "called us ", "nicknamed me ", "nickname was ")
 
 CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
 STOP_WORDS = frozenset(
@@ -416,7 +432,9 @@ FAMOUS_EMPLOYERS = frozenset(
     timpson's timpsons' specsavers' screwfix' wickes' b&q's aldi's lidl's iceland's""".split()
 )
 NOT_NICKNAMES = frozenset(
-    "mum dad sir miss mister mate bro son love darling god names back in up out over".split()
+    """mum dad sir miss mister mate bro son love darling god names back in up out over mr mrs ms
+    dr monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december""".split()
 )
 
 _AGE = re.compile(
@@ -481,7 +499,8 @@ JOB_WORDS_AT = frozenset(
 )
 _NICKNAME_SUBJECT = re.compile(
     r"(?:they|everyone|everybody|people|lads|boys|girls|mates|others|inmates|screws|kids|folk|"
-    r"estate|town|village|wing|landing|school|class|crew|gang)\s(?:all\s|always\s|just\s|still\s)?"
+    r"estate|town|village|wing|landing|school|class|crew|gang|quay|street|road|pit|yard|"
+    r"lads|down the \w+)\s(?:all\s|always\s|just\s|still\s)?"
     r"(?:used to\s|would\s|'d\s)?$"
 )
 _QUOTED = re.compile(r"[“\"‘']([^”\"’'\n]{2,20})[”\"’']")
@@ -577,6 +596,12 @@ def _place(text, folded, start, end, kind):
 
 def _prison_alone(text, folded, start, end, kind):
     if not _bounded(folded, start, end):
+        return None
+    if (
+        " " in folded[start:end]
+        and not text[start].isupper()
+        and not folded.startswith("the ", start)
+    ):
         return None
     return start, "prison", text[start:end]
 
@@ -788,10 +813,10 @@ def _job(text, folded, start, end, kind):
 def _nickname(text, folded, start, end, kind):
     if start and folded[start - 1].isalnum():
         return None
-    if folded[start:end] in ("called me ", "call me ") and not _NICKNAME_SUBJECT.search(
+    if folded[start:end] == "called us " and not _NICKNAME_SUBJECT.search(
         folded, max(0, start - 40), start
     ):
-        return None
+        return None  # "called us" is "called me" only in some voices ("everyone called us Tuna")
     rest = text[end : end + 40]
     match = _QUOTED.match(rest) or _CAPITALISED_NAME.match(rest)
     if match is None:
