@@ -16,7 +16,7 @@ from generator.checklist import check
 from generator.config import Project
 from generator.errors import BuildBlocked, BuildFailed
 from generator.exports import generate_exports
-from generator.leakcheck import check_output, leak_needles, text_files
+from generator.leakcheck import check_output, leak_needles, other_files, text_files
 from generator.loader import Content
 from generator.mkdocs_site import mkdocs_config
 from generator.model import StoryMeta
@@ -58,10 +58,10 @@ def build(
             run_mkdocs(project, site, docs_dir, staged, Path(work))
         for name, data in generate_exports(site).items():
             (staged / name).write_bytes(data)
-        needles = leak_needles(verdict.publish, [doc for doc, _ in verdict.excluded])
+        needles = leak_needles(verdict.publish, verdict.excluded, content.withdrawn)
         step("leak check")
         files = text_files(staged)
-        refuse_leaks(check_output(staged, needles, files))
+        refuse_leaks(check_output(staged, needles, [*files, *other_files(staged)]))
         step("indexing")
         indexed = write_search_index(staged, [path for path in files if path.suffix == ".html"])
         if not indexed and (site.stories or site.resources):

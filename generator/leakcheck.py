@@ -1,25 +1,45 @@
-"""After rendering, before publishing: no internal metadata or unpublished text in any file."""
+"""After rendering, before publishing: no internal metadata or unpublished text in any file.
+
+Both the built files and the unpublished text are read as a reader sees them: tags stripped,
+entities undone, then folded (``generator.fold``: format characters dropped, look-alike letters
+to Latin, every dash to '-') and case-folded. Quotations are found by shingles: hashes of five
+words in a row, looked up in a set; a leak is four or more shingles of one source close
+together over eight words or more, and shingles with one inserted word left out count too, so
+an extra word every five or more words does not hide a copy, while a shared idiom ("one day at
+a time", five words, one shingle) never counts."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import html
 import json
 import os
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from generator.findings import Finding, Severity
+from generator.fold import fold
 from generator.model import Document, StoryMeta
 from generator.parallel import map_items
 from generator.rules import leak_check as leak_rule
+from generator.text import needle_spans
 
 RULE = leak_rule.RULE.id
-SHINGLE = 8
-"""Words in a row that count as a quotation of an unpublished story."""
+SHINGLE = 5
+"""Words in a shingle: short enough that an extra word every six still leaves whole ones."""
+LEAK_WORDS = 8
+"""Words of one source, matched in one passage, that count as a quotation of it."""
+REGISTER_BITS = 20
+"""Bits kept of each shingle hash in the withdrawn register (five hex digits): so few that
+every value fits about 10^16 five-word phrases, and extending a guessed phrase by one word
+fits about 30 of 30,000 words per 1,000 hashes, so the text cannot be read back; enough that
+eight matched words by chance are rarer than one in a million builds."""
+REGISTER_MIN_HASHES = 1024
+"""A short story's register entry is padded with random hashes up to this many."""
 TEXT_SUFFIXES = {
     ".html",
     ".htm",
@@ -33,103 +53,317 @@ TEXT_SUFFIXES = {
     ".rss",
 }
 _WORD = re.compile(r"\w+")
-_TOKEN = re.compile(r"[\w-]+")
-_TAG = re.compile(r"<[^>]+>")
+_INLINE_TAG = re.compile(
+    r"</?(?:strong|em|b|i|u|s|code|span|mark|small|sub|sup|del|ins|a|abbr|kbd|q|wbr)\b[^<>]*>",
+    re.IGNORECASE,
+)
+"""Tags inside a line of text: removed with nothing in their place, so ``CR-2026-<b>014</b>``
+reads as the reader sees it."""
+_TAG = re.compile(r"<[^<>]*>")
+_TERM_EDGE = re.compile(r"\w")
 
 
-def internal_terms(documents: Iterable[Document]) -> set[str]:
-    """Consent references, editor handles and fingerprints: never on any public page."""
-    terms: set[str] = set()
+# -- reading text as a reader sees it ------------------------------------------------------
+
+
+def reader_text(text: str) -> str:
+    """Tags stripped, entities undone, folded and case-folded: what the checks compare."""
+    text = _TAG.sub(" ", _INLINE_TAG.sub("", text))
+    return fold(html.unescape(text)).casefold()
+
+
+def words_of(text: str) -> list[str]:
+    """The words of already-read text (see ``reader_text``)."""
+    return _WORD.findall(text)
+
+
+# -- shingles ------------------------------------------------------------------------------
+
+
+def _digest(salt: bytes, words: Iterable[str]) -> int:
+    data = " ".join(words).encode("utf-8")
+    return int.from_bytes(hashlib.blake2b(data, key=salt, digest_size=8).digest(), "big")
+
+
+def shingle_digests(words: list[str], salt: bytes) -> Iterator[int]:
+    """The 64-bit keyed hash of every run of SHINGLE words."""
+    for i in range(len(words) - SHINGLE + 1):
+        yield _digest(salt, words[i : i + SHINGLE])
+
+
+def register_shingles(text: str, salt: bytes) -> str:
+    """What the withdrawn register keeps of a story's text: the short hashes of its shingles,
+    sorted (their order would tell which follows which) and padded with random ones."""
+    values = {d >> (64 - REGISTER_BITS) for d in shingle_digests(words_of(reader_text(text)), salt)}
+    while len(values) < REGISTER_MIN_HASHES:
+        values.add(int.from_bytes(os.urandom(4), "big") >> (32 - REGISTER_BITS))
+    width = (REGISTER_BITS + 3) // 4
+    return " ".join(f"{value:0{width}x}" for value in sorted(values))
+
+
+def parse_register_shingles(text: str) -> frozenset[int]:
+    values = set()
+    for part in text.split():
+        with contextlib.suppress(ValueError):
+            values.add(int(part, 16))
+    return frozenset(values)
+
+
+def document_text(doc: Document) -> str:
+    """The parts of a document that are published: title, summary and body."""
+    parts = [doc.body]
+    if isinstance(doc.meta, StoryMeta):
+        parts = [doc.meta.title, doc.meta.summary, doc.body]
+    return "\n\n".join(parts)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a shingle came from, as a finding names it."""
+
+    label: str
+    """The file, or the register entry (``content/withdrawn.yml: riverside-walks``)."""
+    kind: str
+    """``draft``, ``withdrawn``, ``expired`` … (the reason it is not published)."""
+
+
+@dataclass
+class Shingles:
+    """Hashes of unpublished text, by salt: full hashes of text in the tree, short ones from
+    the register. Each output shingle is hashed once per salt and looked up in a set."""
+
+    full: dict[bytes, dict[int, Source]] = field(default_factory=dict)
+    short: dict[bytes, dict[int, list[Source]]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.full or self.short)
+
+    def salts(self) -> set[bytes]:
+        return set(self.full) | set(self.short)
+
+    def sources(self, salt: bytes, digest: int) -> list[Source]:
+        found = []
+        hit = self.full.get(salt, {}).get(digest)
+        if hit is not None:
+            found.append(hit)
+        found += self.short.get(salt, {}).get(digest >> (64 - REGISTER_BITS), ())
+        return found
+
+
+UNPUBLISHED_SALT = b"been-there-unpublished"
+"""Salt for text still in the tree (never stored; any constant will do)."""
+
+
+def unpublished_shingles(
+    excluded: Iterable[tuple[Document, str]],
+    published: Iterable[Document],
+    withdrawn: Iterable = (),
+) -> Shingles:
+    """Shingles of every unpublished story and of the register's entries. A draft that shares
+    half its shingles or more with a published story is a revision of it: what they share is
+    the published story's own text, not a leak."""
+    shingles = Shingles()
+    salt = next((bytes.fromhex(e.salt) for e in withdrawn if _has_shingles(e)), UNPUBLISHED_SALT)
+    table: dict[int, Source] = {}
+    drafts: list[set[int]] = []
+    for doc, reason in excluded:
+        source = Source(doc.rel, reason)
+        digests = set(shingle_digests(words_of(reader_text(document_text(doc))), salt))
+        for digest in digests:
+            table.setdefault(digest, source)
+        if reason == "draft" and digests:
+            drafts.append(digests)
+    for doc in published if drafts else ():
+        if doc.kind != "story":
+            continue  # a page or resource that quotes a draft is what we look for
+        digests = set(shingle_digests(words_of(reader_text(document_text(doc))), salt))
+        for draft in drafts:
+            shared = draft & digests
+            if len(shared) * 2 >= len(draft):  # a revision of this published story
+                for digest in shared:
+                    table.pop(digest, None)
+    if table:
+        shingles.full[salt] = table
+    for entry in withdrawn:
+        if not _has_shingles(entry):
+            continue
+        source = Source(f"content/withdrawn.yml: {entry.id}", "withdrawn")
+        short = shingles.short.setdefault(bytes.fromhex(entry.salt), {})
+        for value in parse_register_shingles(entry.shingles):
+            short.setdefault(value, []).append(source)
+    return shingles
+
+
+def _has_shingles(entry) -> bool:
+    if not (getattr(entry, "salt", None) and getattr(entry, "shingles", None)):
+        return False
+    try:
+        bytes.fromhex(entry.salt)
+    except ValueError:
+        return False
+    return True
+
+
+def copied_passages(words: list[str], shingles: Shingles) -> dict[Source, tuple[int, int]]:
+    """Each source quoted in ``words``, with the first passage (word span) that quotes it:
+    MIN_HITS or more of its shingles starting at most HIT_GAP words apart, covering
+    LEAK_WORDS words or more. A shingle with one extra word in it counts only when another
+    shingle leaves out the same word: a copier's inserted word is left out by every shingle
+    around it, a chance match of a short hash by one."""
+    starts: dict[Source, set[int]] = {}
+    for salt in shingles.salts():
+        whole: list[int] = []
+        for i, digest in enumerate(shingle_digests(words, salt)):
+            for source in shingles.sources(salt, digest):
+                starts.setdefault(source, set()).add(i)
+                whole.append(i)
+        skipped: dict[tuple[Source, int], list[int]] = {}
+        tried: set[int] = set()
+        for hit in whole:  # an inserted word sits near a whole shingle, or the copy is short
+            for i in range(max(0, hit - 12), min(len(words) - SHINGLE, hit + 12)):
+                if i in tried:
+                    continue
+                tried.add(i)
+                window = words[i : i + SHINGLE + 1]
+                for skip in range(1, SHINGLE):
+                    digest = _digest(salt, window[:skip] + window[skip + 1 :])
+                    for source in shingles.sources(salt, digest):
+                        skipped.setdefault((source, i + skip), []).append(i)
+        for (source, _), found in skipped.items():
+            if len(found) >= 2:
+                starts.setdefault(source, set()).update(found)
+    passages = {}
+    for source, found in starts.items():
+        span = _first_passage(sorted(found))
+        if span is not None:
+            passages[source] = span
+    return passages
+
+
+MIN_HITS = 4
+"""Shingles in one passage: eight words copied exactly hold four."""
+HIT_GAP = 2
+"""Words between the starts of two shingles of one passage (an inserted word makes one gap)."""
+
+
+def _first_passage(starts: list[int]) -> tuple[int, int] | None:
+    first = 0
+    for k in range(1, len(starts) + 1):
+        if k == len(starts) or starts[k] - starts[k - 1] > HIT_GAP:
+            begin, end = starts[first], starts[k - 1] + SHINGLE
+            if k - first >= MIN_HITS and end - begin >= LEAK_WORDS:
+                return begin, end
+            first = k
+    return None
+
+
+# -- internal terms ------------------------------------------------------------------------
+
+
+def internal_terms(documents: Iterable[Document], withdrawn: Iterable = ()) -> dict[str, str]:
+    """Consent references, editor handles and fingerprints, each with what it is and whose it
+    is: never on any public page."""
+    terms: dict[str, str] = {}
+
+    def add(term: str | None, what: str, owner: str) -> None:
+        if term and len(term) >= 4:
+            terms.setdefault(term, f"{what} of {owner}")
+
     for doc in documents:
         meta = doc.meta
         if not isinstance(meta, StoryMeta):
             continue
-        terms.add(meta.consent.reference)
-        terms.add(meta.review.anonymised_by)
-        terms.update(meta.review.approved_by)
+        add(meta.consent.reference, "consent reference", doc.rel)
+        add(meta.review.anonymised_by, "editor handle", doc.rel)
+        for handle in meta.review.approved_by:
+            add(handle, "editor handle", doc.rel)
         for approval in meta.review.approvals:
-            terms.update((approval.by, approval.fingerprint))
+            add(approval.by, "editor handle", doc.rel)
+            fingerprint = approval.fingerprint
+            add(fingerprint, "approval fingerprint", doc.rel)
+            if fingerprint.startswith("sha256:"):
+                add(fingerprint.split(":", 1)[1], "approval fingerprint", doc.rel)
         for waiver in meta.waivers:
-            terms.add(waiver.by)
+            add(waiver.by, "editor handle", doc.rel)
             if len(waiver.reason) >= 24:
-                terms.add(waiver.reason)
-    return {term for term in terms if len(term) >= 4}
+                add(waiver.reason, "waiver reason", doc.rel)
+    for entry in withdrawn:
+        add(getattr(entry, "by", None), "editor handle", "content/withdrawn.yml")
+    return terms
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+def find_term(text: str, terms: dict[str, str]) -> str | None:
+    """The first term found in read text as a whole (not inside a longer word)."""
+    if not terms:
+        return None
+    for start, end in sorted(needle_spans(text, tuple(terms))):
+        before = text[start - 1 : start]
+        after = text[end : end + 1]
+        if not (before and _TERM_EDGE.match(before)) and not (after and _TERM_EDGE.match(after)):
+            return text[start:end]
+    return None
 
 
-def unpublished_shingles(documents: Iterable[Document]) -> dict[tuple[str, ...], str]:
-    """Every run of SHINGLE words from unpublished stories, mapped to the story's file."""
-    shingles: dict[tuple[str, ...], str] = {}
-    for doc in documents:
-        meta = doc.meta
-        parts = [doc.body]
-        if isinstance(meta, StoryMeta):
-            parts += [meta.title, meta.summary]
-        for part in parts:
-            words = _words(part)
-            for i in range(max(0, len(words) - SHINGLE + 1)):
-                shingles.setdefault(tuple(words[i : i + SHINGLE]), doc.rel)
-    return shingles
+# -- the scan ------------------------------------------------------------------------------
 
 
 def _raw_text(path: Path) -> str:
-    """The file as text, with JSON escapes and HTML entities undone."""
+    """The file as text, with JSON escapes undone."""
     text = path.read_bytes().decode("utf-8", errors="replace")
     if path.suffix == ".json":
         with contextlib.suppress(ValueError):
             text = json.dumps(json.loads(text), ensure_ascii=False)
-    return html.unescape(text)
+    return text
 
 
 @dataclass(frozen=True)
 class Needles:
-    single: frozenset[str]
-    """One-token terms (handles, references, fingerprints), found through a set of tokens."""
-    multi: tuple[str, ...]
-    shingles: dict[tuple[str, ...], str]
+    terms: dict[str, str]
+    """Read (folded, case-folded) internal terms → what they are and whose."""
+    shingles: Shingles
+
+
+def _term_finding(rel: str, term: str, what: str, place: str) -> Finding:
+    return Finding(
+        rel,
+        RULE,
+        Severity.ERROR,
+        f"internal metadata in {place}: the {what}, which must never be shown",
+        "remove it from the published text, file name or template that shows it; consent "
+        "references, editor handles and fingerprints are for editors only",
+        match=term,
+        sensitive=True,
+    )
 
 
 def _scan(needles: Needles, site_dir: Path, path: Path) -> list[Finding]:
-    text = _raw_text(path)
-    folded = text.casefold()
     rel = path.relative_to(site_dir).as_posix()
-    findings: list[Finding] = []
-    hit = next(iter(needles.single.intersection(_TOKEN.findall(folded))), None)
-    hit = hit or next((t for t in needles.multi if t in folded), None)
+    findings = []
+    name_hit = find_term(reader_text(rel), needles.terms)
+    if name_hit:
+        findings.append(_term_finding(rel, name_hit, needles.terms[name_hit], "the file name"))
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        return findings
+    text = reader_text(_raw_text(path))
+    hit = find_term(text, needles.terms)
     if hit:
-        findings.append(
-            Finding(
-                rel,
-                RULE,
-                Severity.ERROR,
-                "internal metadata (consent reference, editor handle or fingerprint) "
-                "appears in the built site",
-                "remove it from the published text or templates; internal fields must never "
-                "be shown",
-                match=hit,
-                sensitive=True,
-            )
-        )
+        findings.append(_term_finding(rel, hit, needles.terms[hit], "this file"))
     if needles.shingles:
-        words = _words(_TAG.sub(" ", text))  # tags would otherwise split runs of words
-        for i in range(len(words) - SHINGLE + 1):
-            source = needles.shingles.get(tuple(words[i : i + SHINGLE]))
-            if source:
-                findings.append(
-                    Finding(
-                        rel,
-                        RULE,
-                        Severity.ERROR,
-                        f"text of an unpublished story ({source}) appears in the built site",
-                        "find where this text is copied from and remove it",
-                        match=" ".join(words[i : i + SHINGLE]),
-                        sensitive=True,
-                    )
+        words = words_of(text)
+        for source, (start, end) in copied_passages(words, needles.shingles).items():
+            findings.append(
+                Finding(
+                    rel,
+                    RULE,
+                    Severity.ERROR,
+                    f"text of an unpublished story in this file: {end - start} words from "
+                    f"{source.label} (not published: {source.kind})",
+                    "find the page, story, resource or template that copies these words and "
+                    "remove them; a story that is not published must not be quoted anywhere",
+                    match=" ".join(words[start:end]),
+                    sensitive=True,
                 )
-                break
+            )
     return findings
 
 
@@ -143,23 +377,41 @@ def text_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def leak_needles(published: list[Document], excluded: list[Document]) -> Needles:
-    """What the leak check looks for, gathered once per build."""
-    terms = {term.casefold() for term in internal_terms([*published, *excluded])}
-    single = {t for t in terms if _TOKEN.fullmatch(t)}
-    single |= {t.split(":", 1)[1] for t in terms if t.startswith("sha256:")}
-    return Needles(
-        frozenset(single),
-        tuple(t for t in terms - single if not t.startswith("sha256:")),
-        unpublished_shingles(excluded),
-    )
+def other_files(folder: Path) -> list[Path]:
+    """Every file under ``folder`` that is not text (images …): their names are checked."""
+    found = []
+    for top, _, names in os.walk(folder):
+        found += [
+            Path(top, name)
+            for name in names
+            if os.path.splitext(name)[1].lower() not in TEXT_SUFFIXES
+        ]
+    return sorted(found)
+
+
+def leak_needles(
+    published: list[Document],
+    excluded: list[tuple[Document, str]] | list[Document],
+    withdrawn: Iterable = (),
+) -> Needles:
+    """What the leak check looks for, gathered once per build. ``excluded`` holds the stories
+    left out, with the reason."""
+    excluded = [item if isinstance(item, tuple) else (item, "unpublished") for item in excluded]
+    withdrawn = list(withdrawn)
+    raw = internal_terms([*published, *(doc for doc, _ in excluded)], withdrawn)
+    terms: dict[str, str] = {}
+    for term, what in raw.items():
+        read = reader_text(term).strip()
+        if len(read) >= 4:
+            terms.setdefault(read, what)
+    return Needles(terms, unpublished_shingles(excluded, published, withdrawn))
 
 
 def check_output(
     site_dir: Path, needles: Needles, files: list[Path] | None = None
 ) -> list[Finding]:
-    """Scan every text file of the built site (or the given ``files`` in it), on every core;
-    each hit blocks the build."""
-    files = text_files(site_dir) if files is None else files
+    """Scan every text file of the built site (or the given ``files`` in it), and every other
+    file's name, on every core; each hit blocks the build."""
+    files = [*text_files(site_dir), *other_files(site_dir)] if files is None else files
     found = map_items(partial(_scan, needles, site_dir), files)
     return [finding for findings in found for finding in findings]

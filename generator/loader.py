@@ -37,6 +37,11 @@ class WithdrawnEntry(Strict):
     date: IsoDate
     by: str | None = None
     """Handle of the editor who withdrew it."""
+    salt: str | None = None
+    """Hex key of the shingle hashes (one for the whole register, see ``leakcheck``)."""
+    shingles: str | None = None
+    """Short hashes of the story's five-word runs, so that quotations of it stay blocked
+    (never its text; older entries have none)."""
 
 
 @dataclass

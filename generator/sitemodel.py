@@ -122,6 +122,18 @@ def months_between(earlier: date, later: date) -> int:
     )
 
 
+def shown_images(doc: Document) -> list[Path]:
+    """The images beside a folder story that its page shows: only these are copied, so a
+    forgotten file (notes, an unblurred original) never reaches the site, and one that cannot
+    be read but is not shown cannot stop the build."""
+    if not doc.images:
+        return []
+    from generator.rules.images import rendered_images, resolve  # rules import the model
+
+    shown = {resolve(doc, src) for _, src in rendered_images(doc.body)}
+    return [image for image in doc.images if image in shown]
+
+
 def build_site_model(
     config: SiteConfig,
     documents: list[Document],
@@ -149,7 +161,7 @@ def build_site_model(
                     published=meta.published,
                     body=doc.body,
                     reading_minutes=max(1, round(words / WORDS_PER_MINUTE)),
-                    images=list(doc.images),
+                    images=shown_images(doc),
                     aliases=list(meta.aliases),
                     preview_notice=notices.get(doc.rel),
                 )

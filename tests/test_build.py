@@ -162,7 +162,8 @@ def test_leak_check_blocks_text_of_an_unpublished_story(project: Path):
     )
     result = run_cli("build", "--config", config, "--out", out)
     assert result.exit_code == 1
-    assert "text of an unpublished story (content/stories/a-story-taken-back.md)" in result.output
+    assert "text of an unpublished story in this file" in result.output
+    assert "from content/stories/a-story-taken-back.md (not published: consent" in result.output
 
 
 def test_withdrawn_story_address_serves_a_tombstone_only(built_site: Path):
