@@ -71,6 +71,16 @@ class Support(Strict):
     links: list[SupportLink] = Field(default_factory=list)
 
 
+class WarningCue(Strict):
+    """A phrase that may describe a distressing subject or may not ("died", "needles")."""
+
+    cue: str
+    """Regular expression in lower case, matched as whole words in any case."""
+    confirm: str = ""
+    """Regular expression: words that, in the same sentence, make the cue a clear description
+    ("my dad" before "died"). Without them the cue is a warning, not an error."""
+
+
 class Moderation(Strict):
     required_approvals: int = Field(2, ge=1)
     """Distinct editors who must approve a story before it publishes."""
@@ -83,6 +93,13 @@ class Moderation(Strict):
     warning_lexicons: dict[str, list[str]] = Field(default_factory=dict)
     """Content warning id → phrases (regular expressions in lower case, matched as whole words
     in any case) that clearly describe that subject; a story using one needs the warning."""
+    warning_cues: dict[str, list[str | WarningCue]] = Field(default_factory=dict)
+    """Content warning id → phrases that may describe that subject: alone, a warning to check;
+    with a confirming word in the same sentence, or with another cue of it, an error."""
+    warning_other_senses: list[str] = Field(default_factory=list)
+    """Phrases (regular expressions in lower case) that read a warning's phrase or cue in
+    another sense: idioms, objects, cooking, sport ("my phone died", "needle and thread").
+    Each includes the phrase it excuses; a phrase inside one needs no warning."""
 
     @field_validator("severities", mode="before")
     @classmethod
@@ -98,16 +115,29 @@ class Moderation(Strict):
         _compile(value)
         return value
 
-    @field_validator("warning_lexicons")
+    @field_validator("warning_lexicons", "warning_cues")
     @classmethod
-    def _phrases_compile(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+    def _phrases_compile(cls, value: dict[str, list]) -> dict[str, list]:
         for warning, phrases in value.items():
-            for phrase in phrases:
-                _compile(phrase, f"{warning}: ")
-                # phrases run on lower-cased text (fast); a capital letter would never match
-                if re.search(r"(?<!\\)[A-Z]", phrase):
-                    raise ValueError(f"{warning}: write '{phrase}' in lower case")
+            for entry in phrases:
+                cue = entry if isinstance(entry, str) else entry.cue
+                for phrase in (cue, getattr(entry, "confirm", "")):
+                    _lower_case_pattern(phrase, f"{warning}: ")
         return value
+
+    @field_validator("warning_other_senses")
+    @classmethod
+    def _senses_compile(cls, value: list[str]) -> list[str]:
+        for phrase in value:
+            _lower_case_pattern(phrase)
+        return value
+
+
+def _lower_case_pattern(phrase: str, where: str = "") -> None:
+    _compile(phrase, where)
+    # phrases run on lower-cased text (fast); a capital letter would never match
+    if re.search(r"(?<!\\)[A-Z]", phrase):
+        raise ValueError(f"{where}write '{phrase}' in lower case")
 
 
 def _compile(pattern: str, where: str = "") -> None:
@@ -134,11 +164,10 @@ class SiteConfig(Strict):
             for key in getattr(self, name):
                 if not _ID.match(key):
                     raise ValueError(f"{name}: id '{key}' must be lowercase words joined by '-'")
-        for warning in self.moderation.warning_lexicons:
-            if warning not in self.content_warnings:
-                raise ValueError(
-                    f"moderation.warning_lexicons: '{warning}' is not a content warning id"
-                )
+        for block in ("warning_lexicons", "warning_cues"):
+            for warning in getattr(self.moderation, block):
+                if warning not in self.content_warnings:
+                    raise ValueError(f"moderation.{block}: '{warning}' is not a content warning id")
         return self
 
 
