@@ -31,8 +31,9 @@ from generator.text import needle_spans
 RULE = leak_rule.RULE.id
 SHINGLE = 5
 """Words in a shingle: short enough that an extra word every six still leaves whole ones."""
-LEAK_WORDS = 8
-"""Words of one source, matched in one passage, that count as a quotation of it."""
+LEAK_WORDS = 10
+"""Words of one source, matched in one passage, that count as a quotation of it (eight
+words of random prose shared by chance were found twice in 1,000 pages; ten, never)."""
 REGISTER_BITS = 20
 """Bits kept of each shingle hash in the withdrawn register (five hex digits): so few that
 every value fits about 10^16 five-word phrases, and extending a guessed phrase by one word
@@ -80,15 +81,48 @@ def words_of(text: str) -> list[str]:
 # -- shingles ------------------------------------------------------------------------------
 
 
+_PRIME = (1 << 61) - 1
+_BASE = 1_000_003
+_MIX = 0x9E3779B97F4A7C15
+_MASK = (1 << 64) - 1
+_word_hashes: dict[bytes, dict[str, int]] = {}
+
+
+def _word_hash(salt: bytes, word: str) -> int:
+    table = _word_hashes.setdefault(salt, {})
+    value = table.get(word)
+    if value is None:
+        digest = hashlib.blake2b(word.encode("utf-8"), key=salt, digest_size=8).digest()
+        value = table[word] = int.from_bytes(digest, "big") % _PRIME
+    return value
+
+
+def _finish(value: int) -> int:
+    value = (value * _MIX) & _MASK
+    return value ^ (value >> 31)
+
+
 def _digest(salt: bytes, words: Iterable[str]) -> int:
-    data = " ".join(words).encode("utf-8")
-    return int.from_bytes(hashlib.blake2b(data, key=salt, digest_size=8).digest(), "big")
+    value = 0
+    for word in words:
+        value = (value * _BASE + _word_hash(salt, word)) % _PRIME
+    return _finish(value)
 
 
 def shingle_digests(words: list[str], salt: bytes) -> Iterator[int]:
-    """The 64-bit keyed hash of every run of SHINGLE words."""
-    for i in range(len(words) - SHINGLE + 1):
-        yield _digest(salt, words[i : i + SHINGLE])
+    """The 64-bit hash of every run of SHINGLE words: a polynomial over the words' keyed
+    hashes, rolled along the text (one keyed hash per distinct word, not per shingle)."""
+    if len(words) < SHINGLE:
+        return
+    hashes = [_word_hash(salt, word) for word in words]
+    top = pow(_BASE, SHINGLE - 1, _PRIME)
+    value = 0
+    for h in hashes[:SHINGLE]:
+        value = (value * _BASE + h) % _PRIME
+    yield _finish(value)
+    for i in range(SHINGLE, len(hashes)):
+        value = ((value - hashes[i - SHINGLE] * top) * _BASE + hashes[i]) % _PRIME
+        yield _finish(value)
 
 
 def register_shingles(text: str, salt: bytes) -> str:
@@ -134,12 +168,23 @@ class Shingles:
 
     full: dict[bytes, dict[int, Source]] = field(default_factory=dict)
     short: dict[bytes, dict[int, list[Source]]] = field(default_factory=dict)
+    _any: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __bool__(self) -> bool:
         return bool(self.full or self.short)
 
     def salts(self) -> set[bytes]:
         return set(self.full) | set(self.short)
+
+    def any_of(self, salt: bytes) -> tuple[dict[int, Source], frozenset[int]]:
+        """The full hashes, and every short hash, of one salt: one set lookup per shingle."""
+        cached = self._any.get(salt)
+        if cached is None:
+            cached = self._any[salt] = (
+                self.full.get(salt, {}),
+                frozenset(self.short.get(salt, {})),
+            )
+        return cached
 
     def sources(self, salt: bytes, digest: int) -> list[Source]:
         found = []
@@ -212,26 +257,35 @@ def copied_passages(words: list[str], shingles: Shingles) -> dict[Source, tuple[
     around it, a chance match of a short hash by one."""
     starts: dict[Source, set[int]] = {}
     for salt in shingles.salts():
-        whole: list[int] = []
+        whole: dict[Source, list[int]] = {}
+        full, short = shingles.any_of(salt)
+        shift = 64 - REGISTER_BITS
         for i, digest in enumerate(shingle_digests(words, salt)):
-            for source in shingles.sources(salt, digest):
-                starts.setdefault(source, set()).add(i)
-                whole.append(i)
-        skipped: dict[tuple[Source, int], list[int]] = {}
-        tried: set[int] = set()
-        for hit in whole:  # an inserted word sits near a whole shingle, or the copy is short
-            for i in range(max(0, hit - 12), min(len(words) - SHINGLE, hit + 12)):
-                if i in tried:
-                    continue
-                tried.add(i)
-                window = words[i : i + SHINGLE + 1]
-                for skip in range(1, SHINGLE):
-                    digest = _digest(salt, window[:skip] + window[skip + 1 :])
-                    for source in shingles.sources(salt, digest):
-                        skipped.setdefault((source, i + skip), []).append(i)
-        for (source, _), found in skipped.items():
-            if len(found) >= 2:
-                starts.setdefault(source, set()).update(found)
+            if digest in full or digest >> shift in short:
+                for source in shingles.sources(salt, digest):
+                    whole.setdefault(source, []).append(i)
+        for source, hits in whole.items():
+            starts.setdefault(source, set()).update(hits)
+            # an inserted word every five or more words leaves whole shingles a few words
+            # apart; a chance match of a short hash stands alone, and costs nothing more
+            near = [h for h, k in zip(hits, hits[1:], strict=False) if k - h <= 2 * SHINGLE]
+            skipped: dict[int, list[int]] = {}
+            tried: set[int] = set()
+            for hit in near:
+                for i in range(max(0, hit - SHINGLE), min(len(words) - SHINGLE, hit + 3 * SHINGLE)):
+                    if i in tried:
+                        continue
+                    tried.add(i)
+                    window = words[i : i + SHINGLE + 1]
+                    for skip in range(1, SHINGLE):
+                        digest = _digest(salt, window[:skip] + window[skip + 1 :])
+                        if source in shingles.sources(salt, digest):
+                            skipped.setdefault(i + skip, []).append(i)
+            agreed = {i for found in skipped.values() if len(found) >= 2 for i in found}
+            if len(hits) >= MIN_WHOLE:
+                starts[source].update(agreed)
+            else:
+                del starts[source]
     passages = {}
     for source, found in starts.items():
         span = _first_passage(sorted(found))
@@ -240,8 +294,11 @@ def copied_passages(words: list[str], shingles: Shingles) -> dict[Source, tuple[
     return passages
 
 
-MIN_HITS = 4
-"""Shingles in one passage: eight words copied exactly hold four."""
+MIN_HITS = 5
+"""Shingles in one passage: nine words copied exactly hold five."""
+MIN_WHOLE = 3
+"""Whole shingles of a source in the text before it counts at all (a shared six-word phrase
+holds two; an inserted word every five leaves one in every six words)."""
 HIT_GAP = 2
 """Words between the starts of two shingles of one passage (an inserted word makes one gap)."""
 
