@@ -14,9 +14,29 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     if not isinstance(meta, StoryMeta):
         return
     reason = lapsed_reason(meta, ctx.today)
-    if reason is not None:
-        line = doc.line_of("status") if reason == "draft" else doc.line_of("consent")
-        yield RULE.finding(doc, f"not published: {reason}", line)
+    if reason is None:
+        return
+    if reason == "draft":
+        line, hint = doc.line_of("status"), DRAFT_HINT
+    elif reason.startswith("consent withdrawn"):
+        line, hint = doc.line_of("consent", "withdrawn"), WITHDRAWN_HINT
+    else:
+        line, hint = doc.line_of("consent", "expires"), EXPIRED_HINT
+    yield RULE.finding(doc, f"not published: {reason}", line, hint=hint)
+
+
+DRAFT_HINT = (
+    "when the story is ready and both editors have approved it, change `status: draft` to "
+    "`status: published`"
+)
+WITHDRAWN_HINT = (
+    "the storyteller took the story back: remove it for good with `beenthere withdraw <id> "
+    "--by <your-handle>`, which also keeps it from coming back"
+)
+EXPIRED_HINT = (
+    "consent has run out: ask the storyteller whether to renew it (then set a new "
+    "`consent.expires`), or remove the story with `beenthere withdraw <id> --by <your-handle>`"
+)
 
 
 RULE = Rule(
@@ -25,8 +45,8 @@ RULE = Rule(
     severity=Severity.INFO,
     summary="Reports each story left out of the site: drafts, withdrawn or expired consent.",
     rationale="Editors must see what is not going out, and why, on every build.",
-    hint="nothing to do unless this is unexpected; withdrawn stories are best removed with "
-    "`beenthere withdraw`",
+    hint="each reason has its own next step: publish a finished draft, withdraw a story whose "
+    "consent was withdrawn, renew or withdraw one whose consent expired",
     structural=True,
     check=check,
     examples=("consent:\n  withdrawn: 2026-05-01", "(no withdrawn date)"),
