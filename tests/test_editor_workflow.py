@@ -95,8 +95,9 @@ def test_create_check_fix_approve_build_withdraw_build(project: Path):
     assert not story.exists()
     register = yaml.safe_load((project / "content/withdrawn.yml").read_text())
     assert {"id": "tea-until-it-got-light", "date": "2026-11-27", "by": "ed-kai"} in [
-        {k: str(v) for k, v in entry.items()} for entry in register
+        {k: str(v) for k, v in entry.items() if k in ("id", "date", "by")} for entry in register
     ]
+    assert len(register[-1]["shingles"].split()) >= 1024  # hashes that keep quotations out
 
     rebuilt = run_cli("build", "--config", config, "--out", str(out))
     assert rebuilt.exit_code == 0, rebuilt.output
