@@ -15,13 +15,31 @@ MONTHS = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_ORDINALS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    "thirtieth"
+)
+_ORDINAL_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+DAY_WORDS = rf"(?:(?:twenty|thirty)[- ]?(?:{_ORDINAL_UNITS})|{_ORDINALS})"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+YEAR_WORDS = (
+    rf"(?:(?:nineteen\s+)?(?:{_TENS})(?:[- ](?:{_UNITS}))?"
+    rf"|(?:nineteen|twenty)\s+oh[- ](?:{_UNITS})"
+    rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{_UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen))?)"
+)
+"""A year said aloud: "ninety", "nineteen eighty-six", "two thousand and one"."""
+YEAR = rf"(?:\d{{4}}|['’]\d{{2}}|{YEAR_WORDS}\b)"
+ANY_DAY = rf"(?:{DAY}|{DAY_WORDS})"
 DATE = (
-    rf"(?:{DAY}\s+(?:of\s+)?{MONTHS},?\s+\d{{4}}|{MONTHS}\s+{DAY},?\s+\d{{4}}"
-    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))"
+    rf"(?:(?:the\s+)?{ANY_DAY}\s+(?:of\s+)?{MONTHS},?\s+(?:in\s+)?{YEAR}"
+    rf"|{MONTHS}\s+(?:the\s+)?{ANY_DAY},?\s+{YEAR}"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d))"
 )
 BIRTH = re.compile(
-    rf"\b(?:born(?:\s+on)?(?:\s+the)?|D\.?O\.?B\.?:?|date\s+of\s+birth(?:\s+is|:)?|birthday"
-    rf"(?:\s+is)?(?:\s+on)?)\s+({DATE})",
+    rf"\b(?:born(?:\s+on)?(?:\s+the)?|D\.?O\.?B\.?:?(?:\s+(?:is|was))?|date\s+of\s+birth"
+    rf"(?:\s+(?:is|was))?:?|birthday(?:['’]s|\s+is|\s+was)?(?:\s+on)?)\s+({DATE})",
     re.IGNORECASE,
 )
 
@@ -37,7 +55,9 @@ RULE = Rule(
     id="BT208",
     name="date-of-birth",
     severity=Severity.ERROR,
-    summary="Finds a full date of birth (born on 3 March 1990, DOB 03/03/1990).",
+    summary="Finds a full date of birth, in figures or words (born on 3 March 1990, DOB "
+    "03/03/1990, dob 3.3.90, born on the third of march ninety, my birthday's the 3rd of "
+    "march, 1990).",
     rationale="A date of birth with a first name or a town is enough to find most people.",
     hint="remove the date; an age or a decade is enough ('in my thirties')",
     kinds=frozenset({"story", "resource", "page"}),

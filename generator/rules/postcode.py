@@ -1,4 +1,4 @@
-"""BT203: no full UK postcodes in stories."""
+"""BT203: no UK postcodes in stories: full ones, and the first half next to a street."""
 
 from __future__ import annotations
 
@@ -7,29 +7,66 @@ from collections.abc import Iterator
 
 from generator.findings import Finding, Severity
 from generator.model import Document
-from generator.rules._find import finding_at, pattern_hits
+from generator.rules._find import finding_at, near, pattern_hits
 from generator.rules.base import Context, Rule
+from generator.rules.street_address import STREET_TYPES
+from generator.text import Segment
 
+# on the lower-cased text, with a space, a hyphen or nothing between the halves
 POSTCODE = re.compile(
-    r"\b(?:GIR ?0AA|[A-PR-UWYZ](?:\d{1,2}|[A-HK-Y]\d{1,2}|\d[A-HJKPSTUW]|[A-HK-Y]\d[ABEHMNPRV-Y])"
-    r" ?\d[ABD-HJLNP-UW-Z]{2})\b"
+    r"\b(?:gir ?0aa|[a-pr-uwyz](?:\d{1,2}|[a-hk-y]\d{1,2}|\d[a-hjkpstuw]|[a-hk-y]\d[abehmnprv-y])"
+    r"[ -]?(\d[abd-hjlnp-uw-z]{2}))\b"
 )
+ORDINAL = re.compile(r"\d(?:st|nd|rd|th)")
+"""An inward half that reads as an ordinal: "the m6 2nd exit" is a junction, not a postcode."""
+CONTEXT = re.compile(r"\bpost ?codes?\b", re.IGNORECASE)
+
+AREAS = frozenset(
+    "B E G L M N S W AB AL BA BB BD BF BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD "
+    "DE DG DH DL DN DT DY EC EH EN EX FK FY GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA "
+    "KT KW KY LA LD LE LL LN LS LU ME MK ML NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM "
+    "SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB WA WC WD WF WN WR WS "
+    "WV YO ZE".split()
+)
+"""The postcode areas, for the first half alone (M14, LS6), which is otherwise any code."""
+OUTWARD = r"(?P<outward>[A-Za-z]{1,2}\d[A-Za-z\d]?)\b(?![ -]?\d)"
+PARTIAL = re.compile(
+    r"(?:\b(?:[A-Z][a-z'’-]+\s+){1,3}(?:" + STREET_TYPES + r")\b\.?,?\s+"
+    r"|\b(?i:post ?code)(?:\s+(?:is|was|were))?:?\s+)" + OUTWARD
+)
+"""The first half of a postcode after a named street ("Moss Lane, M14") or the word."""
+
+
+def _accept(segment: Segment, match: re.Match[str]) -> bool:
+    written = segment.text[match.start() : match.end()]
+    if written.isupper() or not ORDINAL.fullmatch(match.group(1)):
+        return True  # M1 1AE, m1 1ae, M1-1AE
+    return near(segment.text, match.start(), match.end(), CONTEXT)
+
+
+def _accept_partial(segment: Segment, match: re.Match[str]) -> bool:
+    outward = match.group("outward").upper()
+    area = outward[:2] if outward[1].isalpha() else outward[:1]
+    return area in AREAS
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for hit in pattern_hits(doc, POSTCODE, needs_digit=True):
+    for hit in pattern_hits(doc, POSTCODE, _accept, folded=True, needs_digit=True):
         yield finding_at(RULE, doc, hit, "full UK postcode")
+    for hit in pattern_hits(doc, PARTIAL, _accept_partial, needs_digit=True):
+        yield finding_at(RULE, doc, hit, "street or postcode with the first half of a postcode")
 
 
 RULE = Rule(
     id="BT203",
     name="postcode",
     severity=Severity.ERROR,
-    summary="Finds full UK postcodes (e.g. M1 1AE) in a story.",
+    summary="Finds full UK postcodes (M1 1AE, also m1 1ae or M1-1AE) in a story, and the first "
+    "half of one next to a named street or the word postcode (Moss Lane, M14).",
     rationale="A full postcode narrows a place down to a handful of homes.",
     hint="remove the postcode; a town or region is usually enough, or nothing at all",
     masks=True,
     waivable=True,
     check=check,
-    examples=("the hostel at M1 1AE", "a hostel in the city centre"),
+    examples=("the hostel at m1 1ae", "a hostel in the city centre"),
 )
