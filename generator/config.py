@@ -197,23 +197,45 @@ class Project:
             return path.as_posix()
 
 
+def _undecodable(name: str, raw: bytes, exc: UnicodeDecodeError) -> Finding:
+    """Where the bytes that are not UTF-8 are, as a line and column an editor can find."""
+    start = raw.rfind(b"\n", 0, exc.start) + 1
+    column = len(raw[start : exc.start].decode("utf-8", "replace")) + 1
+    return Finding(
+        name,
+        CONFIG_RULE,
+        Severity.ERROR,
+        f"not UTF-8 text: a character here cannot be read (byte 0x{raw[exc.start]:02x})",
+        "retype the characters around this place, and save the file with UTF-8 encoding",
+        raw.count(b"\n", 0, exc.start) + 1,
+        column,
+    )
+
+
 def load_config(config_file: Path) -> Project:
     """Read and validate the config; raise ConfigError carrying every problem at once."""
     config_file = config_file.resolve()
     name = config_file.name
     try:
-        text = config_file.read_bytes().decode("utf-8-sig")
+        raw = config_file.read_bytes()
+        text = raw.decode("utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(f"{name}: config file not found at {config_file}") from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise ConfigError(f"{name} is not UTF-8 text", [_undecodable(name, raw, exc)]) from None
     except OSError as exc:
         raise ConfigError(f"{name}: cannot be read ({exc.strerror})") from None
     try:
         parsed = parse_yaml(text)
     except YamlProblem as problem:
         finding = Finding(
-            name, CONFIG_RULE, Severity.ERROR, problem.message, problem.hint, problem.line
+            name,
+            CONFIG_RULE,
+            Severity.ERROR,
+            problem.message,
+            problem.hint,
+            problem.line,
+            problem.column,
         )
         raise ConfigError("site_config.yml cannot be read", [finding]) from None
     if not isinstance(parsed.data, dict):

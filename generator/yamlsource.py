@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
@@ -56,10 +57,39 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+_MAYBE_TAG = re.compile(r"(?:^|[\s\[{,])!", re.MULTILINE)
+"""Where an explicit tag (!!binary, !tag) could start: before a value or a key."""
+_CORE_TAG = "tag:yaml.org,2002:"
+
+
+def _tag_as_written(tag: str) -> str:
+    return "!!" + tag.removeprefix(_CORE_TAG) if tag.startswith(_CORE_TAG) else tag
+
+
 def _refuse_anchors(text: str) -> None:
     """Anchors and aliases are never needed here, and allow exponential 'billion laughs'
-    documents: refuse them before anything is composed."""
+    documents; explicit tags (!!binary, !!timestamp, !anything) hide the text that will be
+    published from whoever reviews the change: refuse both before anything is composed."""
+    where: list[list[Any]] = []  # per open mapping or list: [is mapping, key or index, at key]
     for event in yaml.parse(text, Loader=_Base):
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            where.pop()
+            _advance(where)
+            continue
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            at_key = bool(where) and where[-1][0] and where[-1][2]
+            field = ".".join(str(step[1]) for step in where if step[1] is not None)
+            written = _tag_as_written(tag)
+            raise YamlProblem(
+                (f"{field}: " if field else "")
+                + f"the explicit YAML tag '{written}' is not allowed"
+                + (" on a key" if at_key else ""),
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+                "a reviewer of the diff must see the text that will be published: "
+                f"remove '{written}' and write the value plainly",
+            )
         if isinstance(event, yaml.AliasEvent):
             raise YamlProblem(
                 "YAML aliases (*name) are not allowed",
@@ -75,13 +105,35 @@ def _refuse_anchors(text: str) -> None:
                 event.start_mark.column + 1,
                 "remove the anchor and write each value out in full",
             )
+        if isinstance(event, yaml.ScalarEvent):
+            if where and where[-1][0] and where[-1][2]:
+                where[-1][1] = event.value  # the key whose value comes next
+                where[-1][2] = False
+            else:
+                _advance(where)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            mapping = isinstance(event, yaml.MappingStartEvent)
+            where.append([True, None, True] if mapping else [False, -1, False])
+            if not mapping:
+                where[-1][1] = 0
+
+
+def _advance(where: list[list[Any]]) -> None:
+    """A value has ended: the enclosing mapping waits for a key, a list for its next item."""
+    if not where:
+        return
+    if where[-1][0]:
+        where[-1][2] = True
+    else:
+        where[-1][1] += 1
 
 
 def parse_yaml(text: str, line_offset: int = 0) -> ParsedYaml:
     """Parse one YAML document. ``line_offset`` is added to every line (for front matter)."""
     loader = None
     try:
-        if "&" in text or "*" in text:  # no anchor or alias without them: skip a parse
+        # no anchor, alias or tag without these characters: skip a parse
+        if "&" in text or "*" in text or ("!" in text and _MAYBE_TAG.search(text)):
             _refuse_anchors(text)
         loader = _Loader(text)
         node = loader.get_single_node()
@@ -102,6 +154,17 @@ def parse_yaml(text: str, line_offset: int = 0) -> ParsedYaml:
         what = " ".join(part for part in (exc.context, exc.problem) if part)
         message, hint = _plain_words(what)
         raise YamlProblem(message, line, column, hint) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - text.rfind("\n", 0, exc.position)
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "a character"
+        raise YamlProblem(
+            f"an invisible control character ({code}) that text cannot contain",
+            line + line_offset,
+            column,
+            "delete it (it is often left by copying from another program), and save the file "
+            "as plain UTF-8 text",
+        ) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"malformed YAML: {exc}", hint="fix the YAML syntax") from None
     except (RecursionError, ValueError, TypeError, OverflowError) as exc:
@@ -209,7 +272,18 @@ class _Builder:
             return built
         # anything else: record its lines, and let PyYAML construct it
         _walk(node, path, self.lines, self.offset, depth)
-        return self.loader.construct_object(node, deep=True)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError) as exc:  # e.g. a number of 5,000 digits
+            field = ".".join(str(step) for step in path)
+            digits = sum(c.isdigit() for c in node.value) if isinstance(node.value, str) else 0
+            what = f"a number of {digits:,} digits is too long" if digits > 100 else str(exc)
+            raise YamlProblem(
+                f"{field}: {what}" if field else what,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                "write a short whole number, or put the value in quotes if it is text",
+            ) from None
 
     def _key(self, mapping: MappingNode, node: Node) -> Any:
         key = node.value if node.tag == _STR and isinstance(node, ScalarNode) else None
