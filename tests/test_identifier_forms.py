@@ -1,0 +1,111 @@
+"""Each identifier rule finds its own examples the way people re-type them: in lower case,
+re-spaced, hyphenated, with the letter O for a zero; and leaves ordinary prose alone."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import TODAY, copy_project
+from fixtures import FIXTURES, install_tree
+from generator.config import load_config
+from generator.loader import load_content
+from generator.registry import lookup
+from generator.rules.base import Context
+
+CODES = {
+    "BT205": [("A", "1234", "BC"), ("K", "9876", "ZX")],
+    "BT206": [("JT", "12", "34", "56", "A"), ("AB", "12", "34", "56", "C")],
+    "BT209": [("KX", "63", "LMN"), ("AB", "12", "CDE")],
+    "BT203": [("M1", "1AE"), ("LS1", "4DY"), ("SW1A", "2AA")],
+}
+"""Codes as groups: the rule must find them however the groups are joined and cased."""
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("forms") / "p", content=False)
+    install_tree(FIXTURES / "BT201" / "good", project)
+    config = load_config(project / "site_config.yml")
+    doc = next(d for d in load_content(config).documents if d.kind == "story")
+    return doc, Context(config=config.config, today=TODAY)
+
+
+def findings(story, rule_id: str, body: str) -> list:
+    doc, ctx = story
+    return list(lookup(rule_id).check(dataclasses.replace(doc, body=body, cache={}), ctx))
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    rule_id=st.sampled_from(sorted(CODES)),
+    pick=st.integers(0, 1),
+    joins=st.lists(st.sampled_from(["", " ", "-"]), min_size=4, max_size=4),
+    lower=st.booleans(),
+    before=st.sampled_from(["It was ", "my number was ", "on the letter: ", "\n"]),
+    after=st.sampled_from([" back then.", ", on everything.", "", " and that was it"]),
+)
+def test_codes_found_however_joined_and_cased(story, rule_id, pick, joins, lower, before, after):
+    groups = CODES[rule_id][pick % len(CODES[rule_id])]
+    code = groups[0] + "".join(j + g for j, g in zip(joins, groups[1:], strict=False))
+    if lower:
+        code = code.lower()
+    if rule_id in ("BT205", "BT209") and lower and joins[0] == " ":
+        before = "the reg number was " if rule_id == "BT209" else "my prison number was "
+    found = findings(story, rule_id, before + code + after)
+    assert found, f"{rule_id} missed {code!r}"
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text"),
+    [
+        ("BT205", "It was A1O34BC back then."),
+        ("BT202", "It was O77OO 9OO123 back then."),
+        ("BT202", "ring oh seven seven double oh nine double oh one two three"),
+        ("BT202", "it's 07700 nine hundred 123"),
+        ("BT201", "dee dot walker at example dot com"),
+        ("BT201", "dee(at)example(dot)org"),
+        ("BT201", "deewalker at gmail"),
+        ("BT210", "add me on snap: jaybird99"),
+        ("BT204", "forty-one Elm Road"),
+        ("BT203", "Moss Lane, M14"),
+        ("BT208", "born on the third of march ninety"),
+        ("BT214", "PNC id 04/123456X"),
+        ("BT214", "t20237012"),
+        ("BT214", "CRO number 123456/04A"),
+    ],
+)
+def test_spelled_and_disguised_forms(story, rule_id, text):
+    assert findings(story, rule_id, text)
+
+
+PROSE = [
+    "in 2 ways, b4 you go m8, room 4b at 10am on the 6th, a 5k run, the A1 road and the M62.",
+    "In 2019, aged 34, I was released at 10:30 with £46; on 04/05 I was back in court.",
+    "I looked at him dot to dot. I'm not on facebook any more.",
+    "he was always on his phone on tiktok. Grace Street was where the hostel was.",
+    "oh well, one or two of us, three at most, for six years. ring 999, or 111, or 116 123.",
+    "I was born in the nineties and my birthday is in the spring, the 3rd of march.",
+]
+
+
+@pytest.mark.parametrize("rule_id", [f"BT{n}" for n in (*range(201, 211), 214)])
+def test_ordinary_prose_stays_clean(story, rule_id):
+    assert not findings(story, rule_id, "\n\n".join(PROSE))
+
+
+@pytest.mark.parametrize("rule_id", [f"BT{n}" for n in (*range(201, 211), 214)])
+def test_linear_time_on_a_huge_story(story, rule_id):
+    import time
+
+    chunk = "0 7 7 oh o double 1234 a1234 ab12 at dot @ m1 1 / 04/ t2023 born on the "
+    body = re.sub(r"\s+", " ", chunk * 4000)  # 300 KB of near-misses: linear, or it takes minutes
+    started = time.perf_counter()
+    findings(story, rule_id, body)
+    assert time.perf_counter() - started < 3
