@@ -148,16 +148,19 @@ def load_content(
             and (entry := cache.get(_rel(job[0], root), digests[job[0]])) is not None
             and entry.check_findings is not None
         )
-        results = map_items(partial(_load_reviewed_document, project, review, known), misses)
-        for doc, _, found in results:
+        reviewed = map_items(partial(_load_reviewed_document, project, review, known), misses)
+        identities = {}
+        for job, (doc, _, found, identity) in zip(misses, reviewed, strict=True):
+            identities[job[0]] = identity  # found by the worker, beside the document's checks
             if doc is not None and doc.meta is not None and found is not None:
                 content.cached_findings[doc.rel] = found
-        results = [(doc, problems) for doc, problems, _ in results]
+        results = [(doc, problems) for doc, problems, _, _ in reviewed]
     else:
         results = map_items(partial(_load_one, project), misses)
+        identities = {}
     for job, (doc, problems) in zip(misses, results, strict=True):
         content.findings.extend(problems)
-        identity = Identity.of(doc) if doc is not None else None
+        identity = identities.get(job[0]) or (Identity.of(doc) if doc is not None else None)
         if doc is not None:
             doc.digest = digests.get(job[0], "")
             content.documents.append(doc)
@@ -187,8 +190,8 @@ def _load_reviewed(
     project: Project, review: Callable[[Document], list[Finding]], job: tuple[Path, Kind, str]
 ) -> tuple[Identity | None, list[Finding], list[Finding]]:
     """As _load_reviewed_document, with the document reduced to its identity."""
-    doc, problems, found = _load_reviewed_document(project, review, frozenset(), job)
-    return (Identity.of(doc) if doc is not None else None), problems, found
+    _, problems, found, identity = _load_reviewed_document(project, review, frozenset(), job)
+    return identity, problems, found
 
 
 def _load_reviewed_document(
@@ -196,16 +199,17 @@ def _load_reviewed_document(
     review: Callable[[Document], list[Finding]],
     known: frozenset[Path],
     job: tuple[Path, Kind, str],
-) -> tuple[Document | None, list[Finding], list[Finding] | None]:
-    """The document, its loading problems, and its findings (None for the ``known`` files,
-    whose findings the cache holds)."""
+) -> tuple[Document | None, list[Finding], list[Finding] | None, Identity | None]:
+    """The document, its loading problems, its findings (None for the ``known`` files, whose
+    findings the cache holds) and its identity (found here, while the document's segments are
+    still at hand)."""
     doc, problems = load_document(project, *job)
-    if job[0] in known:
-        return doc, problems, None
-    found = review(doc) if doc is not None and doc.meta is not None else []
-    if doc is not None:
-        doc.cache.clear()  # the checks' working copies: not worth sending back
-    return doc, problems, found
+    if doc is None:
+        return doc, problems, None if job[0] in known else [], None
+    found = None if job[0] in known else review(doc) if doc.meta is not None else []
+    identity = Identity.of(doc)
+    doc.cache.clear()  # the checks' working copies: not worth sending back
+    return doc, problems, found, identity
 
 
 def _digest(path: Path) -> str:

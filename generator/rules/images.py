@@ -23,16 +23,34 @@ from generator.text import source_segments
 IMAGE = re.compile(r"!\[([^\]\[]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)\n]*[\"')])?\s*\)")
 """An inline image as editors usually write it (linear time: the alt text stops at a bracket)."""
 MAY_SHOW_AN_IMAGE = re.compile(r"!\[|<img|src\s*=", re.IGNORECASE)
+
+
+def _may_show_an_image(text: str) -> bool:
+    """As MAY_SHOW_AN_IMAGE.search, ten times faster on prose, which has neither '![' nor '<'
+    nor 'src'."""
+    return ("![" in text or "<" in text or "src" in text.lower()) and bool(
+        MAY_SHOW_AN_IMAGE.search(text)
+    )
+
+
 RENDERED_IMAGE = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""\s(src|alt)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 
-def _images(doc: Document) -> Iterator[tuple[Hit, str, str]]:
+def _images(doc: Document) -> list[tuple[Hit, str, str]]:
     """Every image the page will show, as the site renders it: reference-style images, attr_list
     ``{: src=… }``, brackets in the alt text and raw ``<img>`` all count, whatever the markdown
-    looks like. Each is placed at the line that names its address."""
+    looks like. Each is placed at the line that names its address. Found once per document
+    for the three rules."""
+    found = doc.cache.get("images")
+    if found is None:
+        found = doc.cache["images"] = list(_find_images(doc))
+    return found
+
+
+def _find_images(doc: Document) -> Iterator[tuple[Hit, str, str]]:
     for segment in source_segments(doc):  # the markdown that makes the images
-        if segment.field != "body" or not MAY_SHOW_AN_IMAGE.search(segment.text):
+        if segment.field != "body" or not _may_show_an_image(segment.text):
             continue
         markers = [m.start() for m in MAY_SHOW_AN_IMAGE.finditer(segment.text)]
         if len(markers) > MAX_IMAGES:  # the renderer is slow on thousands: fail closed
