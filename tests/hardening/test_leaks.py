@@ -5,10 +5,10 @@ shows are copied."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from conftest import ROOT, run_cli
 from generator.config import load_config
@@ -163,8 +163,8 @@ def test_11_and_13_a_draft_revision_and_unshown_images_do_not_block_the_build(pr
     folder = stories / "rt-photo"
     folder.mkdir()
     (folder / "index.md").write_text(STORY.format(id="rt-photo", body="A short walk."))
-    (folder / "notes.png").write_text("not an image")
-    shutil.copy(folder / "notes.png", folder / "ed-priya-CR-2026-014-unblurred.png")
+    # a real image, never shown (an unreadable one is BT702's, which check now refuses)
+    Image.new("RGB", (4, 4)).save(folder / "ed-priya-CR-2026-014-unblurred.png")
     _approve(project, folder)
     result = _build(project)
     assert result.exit_code == 0, result.output
