@@ -150,3 +150,12 @@ def test_chunks_are_in_the_order_javascript_compares_strings():
     # from U+D800) sorts before U+E000, where Python's code point order puts it after
     assert list(postings.chunks(limit=1)[0]) == ["zz"]
     assert [next(iter(c)) for c in postings.chunks(limit=1)] == ["zz", "\U00020000ab", "\ue000ab"]
+
+
+def test_editors_pages_are_not_in_the_readers_search(built_site: Path):
+    urls = {
+        json.loads(page.read_text("utf-8"))["url"]
+        for page in (built_site / "search-index" / "pages").glob("*.json")
+    }
+    assert any(url.startswith("stories/") for url in urls)
+    assert not any("how-we-moderate/rules" in u or "editors-guide" in u for u in urls), urls
