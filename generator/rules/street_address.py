@@ -9,7 +9,6 @@ from generator.findings import Finding, Severity
 from generator.model import Document
 from generator.rules._find import finding_at, pattern_hits
 from generator.rules.base import Context, Rule
-from generator.text import Segment
 
 STREET_TYPES = (
     "Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Way|Crescent|Terrace|Place|Court|"
@@ -25,33 +24,15 @@ NUMBER_WORD = (
 FLAT = rf"(?:[Ff]lat|FLAT)\s+(?:\d+[A-Za-z]?|(?i:{NUMBER_WORD})),?\s+"
 NAME = r"(?:[A-Z][a-z'’-]+\s+){1,3}"
 ADDRESS = re.compile(rf"\b(?:{FLAT})?\d{{1,4}}[A-Za-z]?,?\s+{NAME}(?:{STREET_TYPES})\b\.?")
-WORDS_TYPES = "Street|Road|Lane|Avenue|Close|Drive|Crescent|Terrace|Gardens|Grove|Mews|Parade"
+WORDS_TYPES = "Street|Road|Lane|Avenue"
 WORDS_ADDRESS = re.compile(
     rf"\b(?:{FLAT})?(?:(?i:number|no\.?)\s+)?(?i:{NUMBER_WORD}),?\s+{NAME}(?:{WORDS_TYPES})\b"
 )
 """A house number in words before a named street: "forty-one Elm Road", "number twelve,
-Percy Street". Only the street types that are not everyday words ("two Green ..."
-is rare, but "one Way" and "three Park" are not addresses)."""
+Percy Street". Only the commonest street types, which are not everyday words ("one Way"
+and "three Park" are not addresses), and four of them: found with str.find, not an
+automaton (a third of the cost)."""
 WORDS_TRIGGERS = tuple(t.lower() for t in WORDS_TYPES.split("|"))
-
-LOWER_TYPES = "street|road|lane|avenue|crescent|terrace|gardens|grove|mews"
-NOT_A_NAME = frozenset(
-    "a an the my his her our their your this that down up along off on in at to of from by "
-    "for and or minutes minute mins min miles mile hours hour years year days weeks quid "
-    "pounds metres meters yards steps stops bus buses houses doors times long short old new "
-    "big small other same next last main back side".split()
-)
-"""Words that put a count, not a house number, before a street: "2 miles down the road"."""
-LOWER_ADDRESS = re.compile(rf"\b\d{{1,4}}[a-z]?,?\s+((?:[a-z'’-]+\s+){{1,2}})(?:{LOWER_TYPES})\b")
-"""The same in lower case ("14 mill lane"), with only street types that are not everyday
-words and no small words between the number and the street."""
-
-
-def _accept_lower(segment: Segment, match: re.Match[str]) -> bool:
-    written = segment.text[match.start() : match.end()]
-    if any(ch.isupper() for ch in written):
-        return False  # the case-sensitive patterns judge capitals
-    return not any(word in NOT_A_NAME for word in match.group(1).split())
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -62,8 +43,6 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     for hit in pattern_hits(doc, WORDS_ADDRESS, triggers=WORDS_TRIGGERS):
         if (hit.segment.field, hit.end) not in found:  # "flat nine, 22 Hope Street": once
             yield finding_at(RULE, doc, hit, "street address (house number in words)")
-    for hit in pattern_hits(doc, LOWER_ADDRESS, _accept_lower, needs_digit=True):
-        yield finding_at(RULE, doc, hit, "street address")
 
 
 RULE = Rule(
@@ -71,7 +50,7 @@ RULE = Rule(
     name="street-address",
     severity=Severity.ERROR,
     summary="Finds a house number, in figures or words, followed by a street name (14 Mill "
-    "Lane, 14 mill lane, forty-one Elm Road, number twelve, Percy Street) in a story.",
+    "Lane, forty-one Elm Road, number twelve, Percy Street) in a story.",
     rationale="An address says where someone lives, or lived, and who their neighbours are.",
     hint="remove the address ('a flat near the station')",
     masks=True,
