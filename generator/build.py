@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
+import errno
 import logging
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,14 +14,23 @@ import yaml
 
 from generator.checklist import check
 from generator.config import Project
-from generator.errors import BuildBlocked, BuildFailed
+from generator.errors import BuildBlocked, BuildFailed, OutputFailed
 from generator.exports import generate_exports
+from generator.images import ImageProblem
 from generator.leakcheck import check_output, leak_needles, other_files, text_files
 from generator.loader import Content
 from generator.mkdocs_site import mkdocs_config
 from generator.model import StoryMeta
 from generator.moderate import Verdict
-from generator.output import check_output_dir, clean_leftovers, discard, staging_dir, swap_in
+from generator.output import (
+    build_lock,
+    check_output_dir,
+    clean_leftovers,
+    discard,
+    staging_dir,
+    swap_in,
+    work_dir,
+)
 from generator.progress import step
 from generator.render import render_into
 from generator.search_index import BODY_MARK, INDEX_DIR, write_search_index
@@ -47,15 +56,36 @@ def build(
     if verdict.blocked:
         raise BuildBlocked("the moderation checklist blocked the build", verdict.findings)
     site = generate_site_model(project, content, verdict, today)
-    clean_leftovers(out)
+    try:
+        with build_lock(out):
+            clean_leftovers(out)
+            write_site(project, content, verdict, site, out)
+    except OSError as exc:
+        raise output_error(exc, out) from None
+    except ImageProblem as problem:
+        name = problem.path.name if problem.path else "an image"
+        raise BuildFailed(
+            f"{name}: {problem}; replace it with a JPEG or PNG file (the previous site is "
+            "unchanged)"
+        ) from None
+    return BuildResult(verdict, site, out)
+
+
+def write_site(project: Project, content: Content, verdict: Verdict, site: SiteModel, out: Path):
+    """Render, build, export, leak-check and index the site aside, then swap it in; the
+    caller holds the output folder's lock."""
     staged = staging_dir(out)
     try:
-        with tempfile.TemporaryDirectory(prefix="beenthere-docs-") as work:
-            docs_dir = Path(work) / "docs"
-            step("rendering", 0, len(site.stories) + len(site.resources))
-            pages = render_into(site, project.templates_dir, docs_dir)
-            step("building", 0, pages)
-            run_mkdocs(project, site, docs_dir, staged, Path(work))
+        work = work_dir(out)
+    except BaseException:
+        discard(staged)
+        raise
+    try:
+        docs_dir = work / "docs"
+        step("rendering", 0, len(site.stories) + len(site.resources))
+        pages = render_into(site, project.templates_dir, docs_dir)
+        step("building", 0, pages)
+        run_mkdocs(project, site, docs_dir, staged, work)
         for name, data in generate_exports(site).items():
             (staged / name).write_bytes(data)
         needles = leak_needles(verdict.publish, verdict.excluded, content.withdrawn)
@@ -77,7 +107,31 @@ def build(
     except BaseException:
         discard(staged)
         raise
-    return BuildResult(verdict, site, out)
+    finally:
+        discard(work)
+
+
+_WHAT_TO_DO = {
+    errno.ENOSPC: "the disk is full: free space on {where} (a build needs room for a second "
+    "copy of the site while it writes), then build again",
+    errno.EDQUOT: "the disk quota is used up: free space on {where}, then build again",
+    errno.EROFS: "cannot write to {where}: the file system is read-only; build into a "
+    "writable folder (--out) or make this one writable",
+    errno.EACCES: "cannot write to {where}: permission denied; build into a folder you may "
+    "write to (--out), or ask for write access",
+    errno.EPERM: "cannot write to {where}: not permitted; build into a folder you may write "
+    "to (--out)",
+}
+
+
+def output_error(exc: OSError, out: Path) -> OutputFailed:
+    """An operating system error of the build in an editor's words: what, where, what to do."""
+    path = exc.filename or out.parent
+    where = out.parent if exc.errno in (errno.ENOSPC, errno.EDQUOT) else path
+    advice = _WHAT_TO_DO.get(exc.errno or 0)
+    if advice is None:
+        advice = f"cannot write {path}: {exc.strerror or exc}; check the folder and build again"
+    return OutputFailed(f"{advice.format(where=where)}. The previous site is unchanged.")
 
 
 def refuse_leaks(leaks: list) -> None:
@@ -122,7 +176,9 @@ def run_mkdocs(project: Project, site: SiteModel, docs_dir: Path, site_dir: Path
         mkdocs_config_obj = load_mkdocs_config(str(config_path))
         with parallel_pages(independent_pages(site)):
             mkdocs_build(mkdocs_config_obj)
-    except (MkDocsException, OSError, jinja2.TemplateError) as exc:
+    except OSError as exc:
+        raise output_error(exc, site_dir) from None
+    except (MkDocsException, jinja2.TemplateError) as exc:
         raise BuildFailed(f"MkDocs could not build the site: {exc}") from exc
 
 

@@ -35,3 +35,14 @@ class BuildFailed(BeenThereError):
     """MkDocs itself failed; the previous site is untouched."""
 
     exit_code = 1
+
+
+class OutputFailed(BuildFailed):
+    """The build could not write the site (disk full, read-only, no permission); the previous
+    site is untouched. Not a checklist verdict, so exit 2."""
+
+    exit_code = 2
+
+
+class BuildLocked(BeenThereError):
+    """Another build is writing the same output folder; this one changed nothing."""

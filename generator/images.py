@@ -26,18 +26,29 @@ MAX_PIXELS = 40_000_000
 
 
 class ImageProblem(Exception):
-    """The file is not an image Pillow can read safely."""
+    """The file is not an image Pillow can read safely; ``path`` is the file."""
+
+    def __init__(self, message: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+_TOO_LARGE = f"too large to open safely (more than {MAX_PIXELS // 1_000_000} million pixels)"
 
 
 def _open(path: Path) -> Image.Image:
     try:
         image = Image.open(path)
         if image.width * image.height > MAX_PIXELS:
-            raise ImageProblem(f"{image.width}×{image.height} pixels is too large")
+            raise ImageProblem(f"{_TOO_LARGE}: {image.width}×{image.height} pixels", path)
         image.load()
         return image
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise ImageProblem(f"not a readable image ({exc})") from None
+    except Image.DecompressionBombError:
+        raise ImageProblem(_TOO_LARGE, path) from None
+    except UnidentifiedImageError:
+        raise ImageProblem("not a readable image (damaged, or not an image at all)", path) from None
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise ImageProblem(f"not a readable image ({exc})", path) from None
 
 
 def identifying_metadata(path: Path) -> list[str]:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
+import fcntl
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
-from generator.errors import UsageError
+from generator.errors import BuildLocked, UsageError
 
 MARKER = ".beenthere-site"
 """File in every site we build; we only ever replace a folder that carries it."""
@@ -36,10 +39,75 @@ def check_output_dir(out: Path, root: Path, content_dir: Path) -> Path:
     return out
 
 
+def _start_time(pid: int) -> str:
+    """When process ``pid`` started (clock ticks since boot), so that a reused pid is not
+    taken for the build that made a folder; "0" where /proc does not say."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return stat[stat.rindex(")") + 2 :].split()[19]
+    except (OSError, ValueError, IndexError):
+        return "0"
+
+
+def _owner() -> str:
+    return f"{os.getpid()}-{_start_time(os.getpid())}"
+
+
+def _owner_alive(name: str, prefix: str) -> bool:
+    """Whether the build that made the folder ``name`` (``prefix`` + pid-start-random) is
+    still running; folders of older versions, without an owner, count as abandoned."""
+    parts = name.removeprefix(prefix).split("-")
+    if len(parts) < 3 or not parts[0].isdigit():
+        return False
+    pid, started = int(parts[0]), parts[1]
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # another user's process: alive
+    return started == "0" or _start_time(pid) in (started, "0")
+
+
 def staging_dir(out: Path) -> Path:
-    """A fresh folder beside ``out`` (same file system, so the swap is a rename)."""
+    """A fresh folder beside ``out`` (same file system, so the swap is a rename), named after
+    the build that owns it."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    return Path(tempfile.mkdtemp(prefix=f".{out.name}.new-{_owner()}-", dir=out.parent))
+
+
+def work_dir(out: Path) -> Path:
+    """The build's scratch folder (rendered markdown, MkDocs' config), beside ``out`` rather
+    than in TMPDIR, so that the next build removes it if this one is killed."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{out.name}.work-{_owner()}-", dir=out.parent))
+
+
+def lock_path(out: Path) -> Path:
+    return out.parent / f".{out.name}.lock"
+
+
+@contextlib.contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``out`` for the whole build; raise BuildLocked at once when
+    another build holds it (the lock ends with the process, however it ends)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    path = lock_path(out)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+            raise BuildLocked(
+                f"another build (process {holder}) is building {out} right now; wait for it "
+                f"to finish, or stop it, then build again. Nothing was changed."
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -63,13 +131,17 @@ def swap_in(staged: Path, out: Path) -> None:
         os.rename(staged, out)
         return
     if _exchange(staged, out):
-        shutil.rmtree(staged)  # now holds the previous site
+        discard(staged)  # now holds the previous site (a failure leaves it for the next build)
         return
     previous = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
     previous.rmdir()
     os.rename(out, previous)
-    os.rename(staged, out)
-    shutil.rmtree(previous)
+    try:
+        os.rename(staged, out)
+    except OSError:
+        os.rename(previous, out)  # put the previous site back
+        raise
+    discard(previous)
 
 
 def discard(path: Path) -> None:
@@ -77,11 +149,15 @@ def discard(path: Path) -> None:
 
 
 def clean_leftovers(out: Path) -> None:
-    """Remove staging folders that a killed build left beside ``out``."""
+    """Remove the staging and work folders that a killed build left beside ``out``: only
+    those whose owner is not running any more."""
     if not out.parent.is_dir():
         return
-    for leftover in out.parent.glob(f".{out.name}.new-*"):
-        discard(leftover)
+    for kind in ("new", "work"):
+        prefix = f".{out.name}.{kind}-"
+        for leftover in out.parent.glob(f"{prefix}*"):
+            if not _owner_alive(leftover.name, prefix):
+                discard(leftover)
     old = sorted(out.parent.glob(f".{out.name}.old-*"))
     if old and not out.exists():
         os.rename(old[-1], out)  # killed between the two renames: restore the previous site

@@ -117,10 +117,12 @@ def check_exists(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def check_metadata(doc: Document, ctx: Context) -> Iterator[Finding]:
+    shown = set()
     for hit, _, src in _images(doc):
         path = None if src == TOO_MANY else resolve(doc, src)
         if path is None:
             continue
+        shown.add(path.name)
         try:
             found = identifying_metadata(path)
         except ImageProblem as problem:
@@ -140,6 +142,21 @@ def check_metadata(doc: Document, ctx: Context) -> Iterator[Finding]:
                 hit,
                 f"image '{src}' carries {', '.join(found)}",
                 hint=f"run `beenthere strip-metadata {rel.as_posix()}`, then approve again",
+            )
+    # a build may copy every image in the folder: each must open safely, shown or not
+    for path in doc.images:
+        if path.name in shown:
+            continue
+        try:
+            identifying_metadata(path)
+        except ImageProblem as problem:
+            yield METADATA.finding(
+                doc,
+                f"image file '{path.name}' in the story's folder (not shown by the story): "
+                f"{problem}",
+                doc.body_line,
+                hint=f"replace '{path.name}' with a JPEG or PNG file, or delete it from the "
+                "folder if the story does not need it",
             )
 
 
