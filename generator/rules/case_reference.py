@@ -11,8 +11,7 @@ from generator.rules._find import finding_at, near, pattern_hits
 from generator.rules.base import Context, Rule
 from generator.text import Segment
 
-# on the lower-cased text
-CROWN_COURT = re.compile(r"\bt ?\d{4} ?\d{4}\b")
+CROWN_COURT = re.compile(r"\b[Tt] ?\d{4} ?\d{4}\b")
 """A Crown Court case number: T and eight digits, the year first (T20237012)."""
 PNC = re.compile(r"\b(?P<year>\d{2}) ?/ ?(?P<serial>\d{1,7})(?P<check>[a-z])\b")
 """A Police National Computer id: two-digit year / serial number, check letter (04/123456X)."""
@@ -46,13 +45,16 @@ def _code(least: int, group: str):
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     searches = (
-        (CROWN_COURT, _crown_court, "Crown Court case number", {"needs_digit": True}),
-        (PNC, _code(5, "serial"), "Police National Computer id", {"triggers": ("/",)}),
-        (CRO, _code(4, "serial"), "CRO number", {"triggers": ("/",)}),
+        (CROWN_COURT, _crown_court, "Crown Court case number", {"folded": False}),
+        (PNC, _code(5, "serial"), "Police National Computer id", {"folded": True}),
+        (CRO, _code(4, "serial"), "CRO number", {"folded": True}),
     )
     seen: set[tuple[str, int]] = set()
     for pattern, accept, what, anchors in searches:
-        for hit in pattern_hits(doc, pattern, accept, folded=True, **anchors):
+        # the T number is found near digits in the text as written ([Tt] fails fast on most
+        # letters, where a lower-case pattern would not); the others near a slash
+        anchor = {"needs_digit": True} if pattern is CROWN_COURT else {"triggers": ("/",)}
+        for hit in pattern_hits(doc, pattern, accept, **anchors, **anchor):
             key = (hit.segment.field, hit.end)
             if key not in seen:  # 04/123456X reads as both shapes: report it once
                 seen.add(key)
