@@ -30,10 +30,8 @@ AREAS = frozenset(
 )
 """The postcode areas, for the first half alone (M14, LS6), which is otherwise any code."""
 OUTWARD = r"(?P<outward>[A-Za-z]{1,2}\d[A-Za-z\d]?)\b(?![ -]?\d)"
-PARTIAL = re.compile(
-    r"(?:\b(?:[A-Z][a-z'’-]+\s+){1,3}(?:" + STREET_TYPES + r")\b\.?,?\s+"
-    r"|\b(?i:post ?code)(?:\s+(?:is|was|were))?:?\s+)" + OUTWARD
-)
+PARTIAL = re.compile(r"\b(?:[A-Z][a-z'’-]+\s+){1,3}(?:" + STREET_TYPES + r")\b\.?,?\s+" + OUTWARD)
+LABELLED = re.compile(r"\bpost ?code(?:\s+(?:is|was|were))?:?\s+" + OUTWARD)
 """The first half of a postcode after a named street ("Moss Lane, M14") or the word."""
 
 
@@ -54,7 +52,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     for hit in pattern_hits(doc, POSTCODE, _accept, folded=True, needs_digit=True):
         yield finding_at(RULE, doc, hit, "full UK postcode")
     for hit in pattern_hits(doc, PARTIAL, _accept_partial, needs_digit=True):
-        yield finding_at(RULE, doc, hit, "street or postcode with the first half of a postcode")
+        yield finding_at(RULE, doc, hit, "street with the first half of a postcode")
+    labelled = pattern_hits(
+        doc, LABELLED, _accept_partial, triggers=("postcode", "post code"), folded=True
+    )
+    for hit in labelled:
+        yield finding_at(RULE, doc, hit, "first half of a postcode")
 
 
 RULE = Rule(
