@@ -90,23 +90,38 @@ def lock_path(out: Path) -> Path:
 @contextlib.contextmanager
 def build_lock(out: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``out`` for the whole build; raise BuildLocked at once when
-    another build holds it (the lock ends with the process, however it ends)."""
+    another build holds it. The lock ends with the process, however it ends; the lock file is
+    removed by its holder, so a lock is only good while the file at the path is the one
+    locked (checked after locking)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     path = lock_path(out)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-    try:
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+            os.close(fd)
             raise BuildLocked(
                 f"another build (process {holder}) is building {out} right now; wait for it "
                 f"to finish, or stop it, then build again. Nothing was changed."
             ) from None
+        except BaseException:
+            os.close(fd)
+            raise
+        try:
+            if os.stat(path).st_ino == os.fstat(fd).st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        os.close(fd)  # its holder removed that file as we locked it: lock the new one
+    try:
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield
     finally:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
         os.close(fd)  # releases the lock
 
 
