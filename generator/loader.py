@@ -130,6 +130,7 @@ def load_content(
                 cache.put(_rel(job[0], root), Entry(digests[job[0]], identity, problems, found))
         content.identities.sort(key=lambda identity: identity.rel)
         return content
+    identities: dict[Path, Identity | None] = {}  # found by the workers that checked them
     if memo is not None:
         digests = digests or {job[0]: _digest(job[0]) for job in misses}
         remembered = {job[0]: memo.get(_rel(job[0], root)) for job in misses}
@@ -149,7 +150,6 @@ def load_content(
             and entry.check_findings is not None
         )
         reviewed = map_items(partial(_load_reviewed_document, project, review, known), misses)
-        identities = {}
         for job, (doc, _, found, identity) in zip(misses, reviewed, strict=True):
             identities[job[0]] = identity  # found by the worker, beside the document's checks
             if doc is not None and doc.meta is not None and found is not None:
@@ -157,7 +157,6 @@ def load_content(
         results = [(doc, problems) for doc, problems, _, _ in reviewed]
     else:
         results = map_items(partial(_load_one, project), misses)
-        identities = {}
     for job, (doc, problems) in zip(misses, results, strict=True):
         content.findings.extend(problems)
         identity = identities.get(job[0]) or (Identity.of(doc) if doc is not None else None)
