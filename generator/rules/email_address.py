@@ -11,7 +11,11 @@ from generator.rules._find import finding_at, pattern_hits
 from generator.rules.base import Context, Rule
 from generator.text import Segment
 
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+# a space either side of the @ still reads as an address ("dee.walker @ example.org", or an
+# address hard-wrapped after its @)
+EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]+ ?@ ?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
+)
 
 
 _AT = r"(?:\s*(?:\(at\)|\[at\]|\{at\}|<at>)\s*|\s+at\s+|@)"

@@ -12,8 +12,8 @@ from generator.rules.base import Context, Rule
 from generator.text import Segment
 
 # on the lower-cased text: a letter, four digits (letter O typed for a zero), two letters,
-# with a space or hyphen between the groups or none
-PRISON_NUMBER = re.compile(r"\b[a-z]([ -]?)([\do]{4})([ -]?)[a-z]{2}\b")
+# with a space, hyphen, underscore, dot or slash between the groups or none
+PRISON_NUMBER = re.compile(r"\b[a-z]([ _./-]?)([\do]{4})([ _./-]?)[a-z]{2}\b")
 CONTEXT = re.compile(r"\b(?:prison(?:er)?|number|inmate|no\.|id|nomis|booking)\b", re.IGNORECASE)
 
 
