@@ -31,19 +31,20 @@ from generator.rules.vehicle_registration import REGISTRATION
 from generator.text import Segment, _around_tokens, digit_runs, needle_spans
 
 DIGITS = {"needs_digit": True}
+FOLDED_DIGITS = {"needs_digit": True, "folded": True}  # lower-case patterns on folded text
 LEXICONS = yaml.safe_load((ROOT / "site_config.yml").read_text("utf-8"))["moderation"][
     "warning_lexicons"
 ]
 WARNINGS = warning_pattern(tuple((w, tuple(p)) for w, p in LEXICONS.items()))
 CASES = {  # each pattern with the anchors its rule gives it
     "BT201": (EMAIL, {"triggers": ("@",)}),
-    "BT203": (POSTCODE, DIGITS),
+    "BT203": (POSTCODE, FOLDED_DIGITS),
     "BT204": (ADDRESS, DIGITS),
-    "BT205": (PRISON_NUMBER, DIGITS),
-    "BT206": (NI_NUMBER, DIGITS),
+    "BT205": (PRISON_NUMBER, FOLDED_DIGITS),
+    "BT206": (NI_NUMBER, FOLDED_DIGITS),
     "BT207": (TEN_DIGITS, DIGITS),
     "BT208": (BIRTH, {"triggers": BIRTH_TRIGGERS, **DIGITS}),
-    "BT209": (REGISTRATION, DIGITS),
+    "BT209": (REGISTRATION, FOLDED_DIGITS),
     "BT210-profile": (PROFILE, {"triggers": PROFILE_TRIGGERS}),
     "BT210-handle": (HANDLE, {"triggers": ("@",)}),
     "BT301": (ONGOING, {"triggers": ONGOING_TRIGGERS, "folded": True}),
