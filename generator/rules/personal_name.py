@@ -7,19 +7,55 @@ from collections.abc import Iterator
 
 from generator.findings import Finding, Severity
 from generator.model import Document
-from generator.names import common_words, looks_like_full_name, surnames
+from generator.names import (
+    common_word_names,
+    common_words,
+    everyday_words,
+    folded_surnames,
+    given_names,
+    looks_like_full_name,
+    lower_given_names,
+    lower_surnames,
+    not_people,
+    surnames,
+    written_in_one_case,
+)
 from generator.rules._find import Hit, finding_at
 from generator.rules.base import Context, Rule
-from generator.text import segments
+from generator.text import Segment, segments
 
-# A capitalised word: Smith, O'Brien, McDonald, Smith-Jones
-TOKEN = r"(?:[A-Z]['’])?(?:Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_LATIN = [chr(code) for code in range(0xC0, 0x250)]
+UPPER = "A-Z" + "".join(c for c in _LATIN if c.isupper())
+LOWER = "a-z" + "".join(c for c in _LATIN if c.islower())
+"""Latin letters with their accents: Łukasz, Wójcik, Siobhán, Ştefan, Dvořák."""
+# A capitalised word: Smith, O'Brien, McDonald, Smith-Jones, al-Hassan, Ní
+TOKEN = (
+    rf"(?:(?:al|el|Al|El)-)?(?:[A-Z]['’])?(?:Mc|Mac)?[{UPPER}][{LOWER}]+"
+    rf"(?:-[{UPPER}][{LOWER}]+)?"
+)
 WORD = re.compile(TOKEN + r"(?:['’]s)?")
+PARTICLE = r"(?:ap|ab|Ó|Ua|Uí|bin|ibn|bint|binti|van|von|de|da|di|dos|du|le)"
+"""Between a given name and a surname: Dafydd ap Gwilym, Pádraig Ó Súilleabháin, Omar bin
+Laden. A lower-case particle links two capitalised words only."""
+GAP = rf"[ \t]+(?:(?:{PARTICLE}|[A-Z]\.?)[ \t]+)?"
+"""Between the words of a name: a space, and perhaps a particle or an initial (John P. Smith)."""
+TITLES = (
+    r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|DCI|DC|DS|DI|PC|PCSO|Sgt|Sergeant|Inspector|Detective"
+    r"|Constable|Officer|Judge|Governor|Rev|Reverend|Cllr|Councillor"
+)
+"""A title and a capitalised word are a name: "DC Haines", "Judge Barker", "Mrs Patel"."""
+SPELLED_TITLES = frozenset({"Officer", "Governor", "Sergeant", "Detective", "Inspector"})
 # A title and up to four capitalised words, or two to four capitalised words in a row
 # (single capitalised words, such as every sentence's first, never match: that keeps it fast)
 CANDIDATE = re.compile(
-    rf"\b(?:(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?P<titled>{TOKEN}(?:[ \t]+{TOKEN}){{0,3}})"
-    rf"|(?P<run>{TOKEN}(?:[ \t]+{TOKEN}){{1,3}}))(?:['’]s)?\b"
+    rf"(?<![\w'’])(?:(?P<title>{TITLES})\.?[ \t]+(?P<titled>{TOKEN}(?:{GAP}{TOKEN}){{0,3}})"
+    rf"|(?P<run>{TOKEN}(?:{GAP}{TOKEN}){{1,3}}))(?:['’]s)?(?![\w'’])"
+)
+CAPS = r"[A-Z][A-Z'’-]*[A-Z]"
+# Names written in capitals or surname first: SMITH, JOHN / Smith, John / MCALLISTER Darren
+# (the second word in a lookahead, so that "Then SMITH, JOHN" still finds SMITH, JOHN)
+REVERSED = re.compile(
+    rf"(?<![\w'’])(?P<a>{CAPS}|{TOKEN})(?=(?P<gap>,?[ \t]+)(?P<b>{CAPS}|{TOKEN})(?![\w'’]))"
 )
 PLACE_WORDS = frozenset(
     """
@@ -27,29 +63,52 @@ Street Road Lane Avenue Close Drive Way Crescent Terrace Place Court Gardens Gro
 Row Walk Mews Rise Parade Park House Hall Trust Centre Center Prison Hospital College School
 University Church Chapel Project Group Foundation Service Services Team Unit Ward Wing
 Estate Station Library Cafe Club Bank Council Academy Farm Mill Bridge Market Hotel Hostel
-Surgery Clinic Court Store Shop Stores Works Society Network Partnership Line
+Surgery Clinic Court Store Shop Stores Works Society Network Partnership Line Act Law Bill
+Order Rule Rules Scheme Award Prize Fund Appeal Syndrome Disease Extra Express Plus Limited
+Ltd Plc Inc Associates Solicitors Recovery Probation Police Justice Magistrates Crown
+Officer Statement Support Worker Manager Liaison Awareness Course Programme Program Meeting
+Panel Board Day Night
 """.split()
 )
+"""Words after a name that make it a place, a law, a firm or a service (Sarah's Law, Tesco
+Extra, Hope House)."""
 NEVER_NAMES = frozenset(
     """
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday North South East West Northern
-Southern Eastern Western Central Great Greater Upper Lower New Old Saint Port Fort Mount
+Southern Eastern Western Central Great Greater Upper Lower New Old Saint St Port Fort Mount
 Lake Isle Royal National British English Scottish Welsh Irish Christmas Easter God Lord
-Jesus Christ Allah Universal Credit Jobcentre
+Jesus Christ Allah Universal Credit Jobcentre Holy Our Lady Big Little HMP HMYOI YOI HMPYOI
+World Comics Lite January February March April May June July August September October
+November December Mental Health Crown Magistrates County High Supreme Act Mr Mrs Miss Dr
+Alcoholics Narcotics Anonymous Dear Happy Merry Sweet Bloody
 """.split()
 )
 """Capitalised words that, in these stories, are places, days, faiths or services."""
-# Two capitalised words in a row (or a title and a name): every candidate contains this, and
-# it is found six times faster, so CANDIDATE runs only near it
-CAPITALISED_PAIR = re.compile(r"[A-Z][\w'’.-]*\s+(?:[A-Z]['’])?(?:Mc|Mac)?[A-Z]")
+ROLE_BEFORE = re.compile(
+    r"\b(?:my|our|his|her|their|the|a|your|me and my)[ \t]+(?:new[ \t]+|old[ \t]+|ex-?[ \t]*)?"
+    r"(?:probation officer|probation worker|offender manager|officer|mentor|peer mentor"
+    r"|solicitor|barrister|lawyer|brief|key ?worker|support worker|case ?worker|social worker"
+    r"|youth worker|worker|governor|sister|brother|cousin|uncle|aunt(?:ie)?|nephew|niece"
+    r"|cell ?mate|pad ?mate|co-?defendant|codefendant|friend|best mate|mate|girlfriend"
+    r"|boyfriend|partner|wife|husband|son|daughter|counsellor|therapist|psychologist"
+    r"|psychiatrist|doctor|nurse|teacher|tutor|boss|manager|supervisor|chaplain|imam|vicar"
+    r"|pastor|priest|neighbour|landlord|landlady|sponsor|victim|dealer|PO|OM)"
+    r"[ \t]*,?[ \t]*(?:was[ \t]+|is[ \t]+|called[ \t]+|named[ \t]+)?$"
+)
+"""A role right before two capitalised words makes them a name even when neither is in the
+lists: "my probation officer, Tanvir Rahman", "my mentor Femi Adeyemi"."""
+# Two capitalised words in a row (or a title and a name, or SMITH, JOHN): every candidate
+# contains this, and it is found six times faster, so the patterns run only near it
+CAPITALISED_PAIR = re.compile(r"[A-ZÀ-ÞĀ-ž][\w'’.,-]*\s+(?:a[pb]\s+|[A-Z]['’]|Mc|Mac)?[A-ZÀ-ÞĀ-ž]")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’(\n]\s*|\n\s*[-*>#]+\s*)$")
+POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _is_name(words: list[str], sentence_start: bool, titled: bool, strict: bool) -> bool:
     if words[-1] in PLACE_WORDS or any(w in NEVER_NAMES for w in words):
         return False
     if titled:
-        return words[-1] in surnames() or words[-1].lower() not in common_words()
+        return words[-1] in surnames() or words[-1].lower() not in everyday_words()
     return looks_like_full_name(words, sentence_start, strict)
 
 
@@ -66,42 +125,151 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     for segment in segments(doc):
         if segment.field == "pseudonym":
             continue  # BT212 judges the pseudonym itself
-        text = segment.text
-        runs = (
-            run
-            for start, end in segment.windows_of(CAPITALISED_PAIR)
-            for run in CANDIDATE.finditer(text, start, end)
+        found: list[tuple[int, int]] = []
+        for start, end in _names(segment, pseudonym):
+            if not any(start < e and s < end for s, e in found):
+                found.append((start, end))
+        for start, end in sorted(found):
+            hit = Hit(segment, start, end)
+            yield finding_at(RULE, doc, hit, "full personal name")
+
+
+def _names(segment: Segment, pseudonym: str | None) -> Iterator[tuple[int, int]]:
+    """(start, end) of each full name in the segment, perhaps overlapping."""
+    text = segment.text
+    strict = segment.field != "title"
+    for start, end in segment.windows_of(CAPITALISED_PAIR):
+        for run in CANDIDATE.finditer(text, start, end):
+            span = _judge_run(text, run, pseudonym, strict)
+            if span:
+                yield span
+        for pair in REVERSED.finditer(text, start, end):
+            if _reversed_or_capitals(pair):
+                yield pair.start(), pair.end("b")
+    yield from _lower_case_names(text)
+
+
+def _judge_run(
+    text: str, run: re.Match[str], pseudonym: str | None, strict: bool
+) -> tuple[int, int] | None:
+    title = run.group("title")
+    first = run.start("titled") if title else run.start("run")
+    words = list(WORD.finditer(text, first, run.end()))
+    names = [POSSESSIVE.sub("", w.group(0)) for w in words]
+    following = re.match(r"\s+([A-Z][a-z]+)", text[run.end() : run.end() + 40])
+    if any(n in PLACE_WORDS for n in names[1:]) or (
+        following and following.group(1) in PLACE_WORDS
+    ):
+        return None  # "Mary Seacole House", "Grace Darling Community Centre"
+    if pseudonym and " ".join(names) == pseudonym:
+        return None
+    if title:
+        if f"{title} {names[0]}" in not_people():
+            return None  # "Dr Martens", "Mr Brightside"
+        if title in SPELLED_TITLES and names[0] in given_names() and names[0] not in surnames():
+            return None  # "Officer Karen" is a first name
+        return (run.start(), words[0].end()) if _is_name(names[:1], False, True, True) else None
+    for i, j in _candidates(words):
+        pair = [names[i], names[j]]
+        if " ".join(pair) in not_people() or " ".join(names[i : j + 1]) in not_people():
+            continue
+        between = text[words[i].end() : words[j].start()]
+        if _is_name(pair, _at_start(text, words[i].start()), False, strict) or (
+            j == i + 1 and _particle_name(pair, between)
+        ):
+            return words[i].start(), words[j].end()
+    if _after_role(text, words[0].start()) and _unlisted_name(names[0], names[1]):
+        return words[0].start(), words[1].end()
+    return None
+
+
+def _particle_name(pair: list[str], between: str) -> bool:
+    """Dafydd ap Gwilym, Pádraig Ó Súilleabháin: a particle and one of the two in the lists."""
+    if between.strip() in ("", ".") or between.strip()[:1].isupper() and len(between.strip()) < 3:
+        return False  # nothing between, or an initial
+    if any(w in NEVER_NAMES for w in pair):
+        return False
+    return pair[0] in given_names() or pair[1] in surnames()
+
+
+def _after_role(text: str, start: int) -> bool:
+    return bool(ROLE_BEFORE.search(text[max(0, start - 40) : start]))
+
+
+def _unlisted_name(first: str, last: str) -> bool:
+    """Two capitalised words after a role that are no place, service or everyday words."""
+    if first in NEVER_NAMES or last in NEVER_NAMES or last in PLACE_WORDS:
+        return False
+    everyday = everyday_words()
+    return (first in given_names() or first.lower() not in everyday) and (
+        last in surnames() or last.lower() not in everyday
+    )
+
+
+def _reversed_or_capitals(pair: re.Match[str]) -> bool:
+    """SMITH, JOHN; Smith, John; MCALLISTER Darren; JOHN SMITH."""
+    a, b = POSSESSIVE.sub("", pair.group("a")), POSSESSIVE.sub("", pair.group("b"))
+    comma = "," in pair.group("gap")
+    if a.title() in NEVER_NAMES or b.title() in NEVER_NAMES:
+        return False
+    if a.isupper() and b.isupper():
+        return written_in_one_case(a, b) or comma and written_in_one_case(b, a)
+    if a.isupper():  # MCALLISTER Darren: surname in capitals, then the given name
+        return (
+            len(a) > 2
+            and a.lower() in folded_surnames()
+            and a.lower() not in everyday_words()
+            and (b in given_names() or comma and b.lower() not in everyday_words())
         )
-        for run in runs:
-            title = run.group("title")
-            first = run.start("titled") if title else run.start("run")
-            words = list(WORD.finditer(text, first, run.end()))
-            names = [re.sub(r"['’]s$", "", w.group(0)) for w in words]
-            following = re.match(r"\s+([A-Z][a-z]+)", text[run.end() :])
-            if any(n in PLACE_WORDS for n in names[1:]) or (
-                following and following.group(1) in PLACE_WORDS
+    if comma and not b.isupper():  # Smith, John: a surname, a comma and a given name
+        before = pair.string[max(0, pair.start() - 2) : pair.start()]
+        return (
+            a in surnames()
+            and b in given_names()
+            and not before.startswith(",")  # "Kelly, Dean, Mark and me": first names
+            and not pair.string.startswith((",", " and ", " or ", " &"), pair.end("b"))
+            and a.lower() not in common_word_names()
+            and a.lower() not in common_words()
+            and b.lower() not in common_words()
+        )
+    return False
+
+
+def _lower_case_names(text: str) -> Iterator[tuple[int, int]]:
+    """darren mcallister, siobhan o'brien: both in the lists and neither an English word.
+    A set intersection finds the given names first, so prose without one costs one split."""
+    if not _written_in_lower_case(text):
+        return
+    found = lower_given_names().intersection(text.split())
+    if not found:
+        return
+    surnames_ = lower_surnames()
+    for name in found:
+        for match in re.finditer(rf"(?<![\w'’]){re.escape(name)}((?:[ \t]+[\w'’-]+){{1,2}})", text):
+            following = match.group(1).split()
+            last = following[-1].rstrip("'’").removesuffix("'s").removesuffix("’s")
+            if following[0] in surnames_ and written_in_one_case(name, following[0]):
+                yield (
+                    match.start(),
+                    match.start(1) + match.group(1).find(following[0]) + len(following[0]),
+                )
+            elif (
+                len(following) == 2
+                and following[0] in {"kaur", "singh", "bibi", "begum", "kumar"}
+                and written_in_one_case(name, last)
             ):
-                continue  # "Mary Seacole House", "Grace Darling Community Centre"
-            if pseudonym and " ".join(names) == pseudonym:
-                continue
-            if title:
-                pairs = [(0, 0)] if _is_name(names[:1], False, True, True) else []
-            else:
-                pairs = [
-                    (i, j)
-                    for i, j in _candidates(words)
-                    if _is_name(
-                        [names[i], names[j]],
-                        _at_start(text, words[i].start()),
-                        False,
-                        strict=segment.field != "title",
-                    )
-                ]
-            if pairs:
-                i, j = pairs[0]
-                start = run.start() if title else words[i].start()
-                hit = Hit(segment, start, words[j].end())
-                yield finding_at(RULE, doc, hit, "full personal name")
+                yield match.start(), match.end()
+
+
+def _written_in_lower_case(text: str) -> bool:
+    """Whether the writer leaves out capitals (more "i" than "I", or a lower-case start), or
+    the field is short: only then are lower-case names looked for. Splitting every story into
+    words would cost more than the rest of the rule, and a writer who capitalises "I"
+    capitalises names."""
+    if len(text) < 400 or text[:1].islower():
+        return True
+    lower = text.count(" i ") + text.count(" i'") + text.count(" i’")
+    return lower >= 3 and lower > text.count(" I ")
 
 
 def _at_start(text: str, start: int) -> bool:
@@ -112,8 +280,10 @@ RULE = Rule(
     id="BT211",
     name="personal-name",
     severity=Severity.ERROR,
-    summary="Finds full names (a known first name followed by a known surname, or Mr/Mrs/Dr "
-    "and a surname) of anyone, using Faker's UK, Irish, US and South Asian name lists.",
+    summary="Finds full names of anyone: a known first name and surname (in any case, surname "
+    "first, with middle names, initials or particles such as ap, Ní and Ó), a title such as "
+    "Mr, DC or Judge and a name, or two capitalised words right after a role ('my probation "
+    "officer, …').",
     rationale="A full name identifies the storyteller, their family, victims, staff or other "
     "residents, and can be searched for.",
     hint="use a first name alone or a role instead ('my son', 'my probation officer'); if "

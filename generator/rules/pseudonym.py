@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from generator.findings import Finding, Severity
 from generator.model import Document, StoryMeta
-from generator.names import looks_like_full_name
+from generator.names import given_names, looks_like_full_name, not_people, written_in_one_case
 from generator.rules.base import Context, Rule
 
 
@@ -14,17 +14,38 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     meta = doc.meta
     if not isinstance(meta, StoryMeta):
         return
-    words = meta.pseudonym.replace(".", " ").split()
-    if looks_like_full_name(words):
+    if _full_name(meta.pseudonym):
         line = doc.line_of("pseudonym")
         yield RULE.finding(doc, "pseudonym looks like a full name", line, match=meta.pseudonym)
+
+
+PARTICLES = frozenset({"ap", "ab", "ní", "nic", "ó", "o", "uí", "ua", "bin", "ibn", "bint"})
+"""Between a given name and a surname (Dafydd ap Gwilym, Siobhán Ní Bhriain)."""
+
+
+def _full_name(pseudonym: str) -> bool:
+    """Whether the pseudonym reads as a full name in any case or order: "Karen Whitfield",
+    "darren mcallister", "SMITH, JOHN", "Smith, John", "Gurpreet Kaur Sandhu"."""
+    if pseudonym in not_people():
+        return False
+    words = [w for w in pseudonym.replace(".", " ").replace(",", " , ").split()]
+    if "," in words:  # surname first
+        at = words.index(",")
+        words = words[at + 1 :] + words[:at]
+    words = [w for w in words if w != "," and w.lower() not in PARTICLES]
+    words = [w for w in words if len(w) > 1]  # initials: "Karen W." is a first name
+    if len(words) >= 2 and words[0].isupper() and not words[-1].isupper():
+        words = [words[-1], words[0].lower()]  # MCALLISTER Darren: surname first, in capitals
+        return written_in_one_case(words[0].lower(), words[1]) and words[0] in given_names()
+    return len(words) >= 2 and looks_like_full_name([words[0], words[-1]])
 
 
 RULE = Rule(
     id="BT212",
     name="pseudonym-full-name",
     severity=Severity.ERROR,
-    summary="The pseudonym is not a first name followed by a surname.",
+    summary="The pseudonym is not a full name: a first name and a surname, in any case or "
+    "order ('Karen Whitfield', 'darren mcallister', 'SMITH, JOHN').",
     rationale="A pseudonym that reads like a full legal name may be the storyteller's real "
     "one, or someone else's.",
     hint="use one first name, initials or a nickname the storyteller chose ('Dee', 'J.', 'Big Al')",
