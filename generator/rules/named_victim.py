@@ -1,0 +1,169 @@
+"""BT215: a victim of the storyteller's offence named by first name ("what I did to Kelly")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.findings import Finding, Severity
+from generator.model import Document
+from generator.names import given_names, lower_given_names
+from generator.rules._find import Hit, finding_at
+from generator.rules.base import Context, Rule
+from generator.text import Segment, needle_spans, segments
+
+VERB = (
+    r"(?:stabb(?:ed|ing)|hurt(?:ing)?|hit(?:ting)?|punch(?:ed|ing)|attack(?:ed|ing)"
+    r"|assault(?:ed|ing)|robb(?:ed|ing)|mugg(?:ed|ing)|burgl(?:ed|ing)|beat(?:en|ing)?"
+    r"|batter(?:ed|ing)|kick(?:ed|ing)|strangl(?:ed|ing)|chok(?:ed|ing)|kill(?:ed|ing)"
+    r"|murder(?:ed|ing)|shot|shoot(?:ing)?|rap(?:ed|ing)|abus(?:ed|ing)|threaten(?:ed|ing)"
+    r"|stalk(?:ed|ing)|harass(?:ed|ing)|conn(?:ed|ing)|defraud(?:ed|ing)|scamm(?:ed|ing)"
+    r"|glass(?:ed|ing)|slash(?:ed|ing)|kidnapp(?:ed|ing)|knif(?:ed|ing)|injur(?:ed|ing)"
+    r"|wound(?:ed|ing)|headbutt(?:ed|ing)?|slapp(?:ed|ing)|bull(?:ied|ying)"
+    r"|terrori[sz](?:ed|ing)|blackmail(?:ed|ing)|groom(?:ed|ing)|torment(?:ed|ing))"
+)
+"""Offences done to a person, as storytellers write them."""
+TRIGGERS = tuple(
+    " " + word
+    for word in """
+stabb hurt hit punch attack assault robb mugg burgl beat batter kick strangl chok kill murder
+shot shoot rape raping abus threaten stalk harass conned conning defraud scamm glassed glassing
+slash kidnap knif injur wound headbutt slapp bullied bullying terroris terroriz blackmail groom
+torment did done caused victim put
+""".split()
+)
+"""Where every match has an offence word (or "did", "done", "put", "victim") starting a word:
+windows around these, not around "hit" in "white" or "rap" in "trap"."""
+PERSON = (
+    r"(?:girl|boy|lad|man|woman|bloke|guy|kid|lady|pensioner|fella|person|victim|neighbour"
+    r"|girlfriend|boyfriend|wife|husband|partner|ex|mate|friend|cellmate|brother|sister"
+    r"|cousin|dealer|student|driver)"
+)
+
+
+def _name(group: str) -> str:
+    """A first name alone: a surname after it is BT211's to find (and "Dean Street" a place)."""
+    return rf"(?P<{group}>[A-Z][a-z]{{1,14}}|[a-z]{{2,15}})(?![\w'’-])(?!\s+[A-Z][a-z])"
+
+
+OBJECT = rf"(?:(?:my|his|her|their|our|the|this|that)\s+(?:ex-?\s?|former\s+)?{PERSON}\s*,?\s+)?"
+ADVERBS = r"had|have|then|just|nearly|almost|once|really|badly"
+SUBJECT = r"(?:I|i|we)\s+(?:had\s+|['’]d\s+)?"
+FORMS = (
+    # I stabbed Dean; the night I hurt Marcus; I beat up his girlfriend Kelly
+    (
+        "verb",
+        rf"\b(?:I|i|we)(?:['’]d|\s+(?:{ADVERBS}))?\s+",
+        rf"{VERB}(?:\s+up)?\s+{OBJECT}{_name('n')}",
+    ),
+    # convicted of robbing Kelly
+    ("verb", r"\b(?:of|for|after|about)\s+", rf"{VERB}(?:\s+up)?\s+{OBJECT}{_name('n')}"),
+    # Kelly, the girl I robbed
+    ("verb", rf"\b{_name('n')},?\s+(?:the|my|that)\s+{PERSON}\s+{SUBJECT}", rf"{VERB}\b"),
+    # the lad I glassed, Jordan
+    (
+        "verb",
+        rf"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+{PERSON}\s+{SUBJECT}",
+        rf"{VERB}\s*,\s+{_name('n')}",
+    ),
+    # what I did to Kelly; the harm I caused Kelly
+    (
+        "did",
+        rf"\b(?:[Ww]hat|[Ee]verything|[Tt]he things|[Tt]he harm)\s+{SUBJECT}",
+        rf"(?:did|done|caused)\s+(?:to\s+)?{OBJECT}{_name('n')}",
+    ),
+    # what I put Gemma through
+    (
+        "did",
+        rf"\b(?:[Ww]hat|[Ee]verything)\s+{SUBJECT}",
+        rf"put\s+{OBJECT}{_name('n')}\s+through\b",
+    ),
+    # my victim, Kelly; Kelly was my victim
+    ("victim", r"\b[Mm]y\s+", rf"victim\s*,?\s+(?:was\s+)?{_name('n')}"),
+    ("victim", rf"\b{_name('n')}\s+was\s+my\s+", r"victim\b"),
+)
+"""(kind of anchor word, what comes before it, what starts at it): each is tried only where an
+anchor word starts, so the rule costs one pass of an automaton over the text."""
+COMPILED = tuple(
+    (kind, re.compile(before + r"\Z"), re.compile(after)) for kind, before, after in FORMS
+)
+REACH_BEFORE = 80
+"""Characters before the anchor word that a form's beginning may lie within."""
+ANCHORS = re.compile(rf"\b(?:{VERB}|did|done|caused|put|victim)\b", re.IGNORECASE)
+"""The anchor words, for text whose lower-case form is longer than itself (offsets move)."""
+
+
+NOT_VICTIMS = frozenset(
+    """
+Christ God Jesus Allah Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
+February March April May June July August September October November December Christmas
+Easter Mum Dad Nan Gran Grandad Mam Ma Pa Him Her Them
+""".split()
+)
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    for segment in segments(doc):
+        for start, end in _victims(segment):
+            hit = Hit(segment, start, end)
+            yield finding_at(
+                RULE, doc, hit, "a victim of the storyteller's offence is named by first name"
+            )
+
+
+def _victims(segment: Segment) -> Iterator[tuple[int, int]]:
+    text = segment.text
+    if len(segment.folded) == len(text):
+        at = sorted({start + 1 for start, _ in needle_spans(segment.folded, TRIGGERS)})
+    else:  # lower-casing moved the offsets
+        at = [match.start() for match in ANCHORS.finditer(text)]
+    done = -1
+    for position in at:
+        if position <= done:
+            continue
+        word = text[position : position + 7].lower()
+        kind = "victim" if word.startswith("victim") else "did" if word[:3] in DID else "verb"
+        for form, before, after in COMPILED:
+            if form != kind:
+                continue
+            tail = after.match(text, position)
+            if tail is None:
+                continue
+            head = before.search(text, max(0, position - REACH_BEFORE), position)
+            if head is None:
+                continue
+            name = head.group("n") if "n" in before.groupindex and head.group("n") else None
+            if _first_name(name or tail.group("n")):
+                done = tail.end()
+                yield head.start(), tail.end()
+                break
+
+
+DID = frozenset({"did", "don", "cau", "put"})
+
+
+def _first_name(name: str | None) -> bool:
+    if not name or name in NOT_VICTIMS:
+        return False
+    if name[:1].isupper():
+        return name in given_names()
+    return name in lower_given_names()
+
+
+RULE = Rule(
+    id="BT215",
+    name="named-victim",
+    severity=Severity.ERROR,
+    summary="Finds a victim of the storyteller's offence named by first name, for any "
+    "offence: 'what I did to Kelly', 'I stabbed Dean', 'Kelly, the girl I robbed'.",
+    rationale="A victim's first name beside the offence, the place and the year is often "
+    "enough for people who know them to recognise them, and victims did not consent to the "
+    "story.",
+    hint="refer to the victim without a name ('a man', 'the lad', 'someone I hurt'); if the "
+    "name is not a victim's (or is already changed), waive it with a reason",
+    kinds=frozenset({"story"}),
+    masks=True,
+    waivable=True,
+    check=check,
+    examples=("what I did to Kelly", "what I did to her"),
+)
