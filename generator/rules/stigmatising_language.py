@@ -14,7 +14,10 @@ from generator.rules.base import Context, Rule
 # Project's language guide. "cell" is deliberately absent: people in prison use it themselves.
 TERMS: tuple[tuple[str, str], ...] = (
     (
-        r"(?:young |ex[- ]?|former |prolific |persistent |sex |violent )?offenders?",
+        # not in the names of Acts, institutions and job titles ("the Rehabilitation of
+        # Offenders Act", "a young offender institution", "my offender manager")
+        r"(?:young |ex[- ]?|former |prolific |persistent |sex |violent )?offenders?"
+        r"(?!['’]? (?:act|institution|manager|management|health|learning)\b)",
         "person with a conviction / person in prison / person on probation",
     ),
     (r"ex[- ]?cons?", "person with a conviction"),
