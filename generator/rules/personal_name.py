@@ -99,7 +99,9 @@ ROLE_BEFORE = re.compile(
 lists: "my probation officer, Tanvir Rahman", "my mentor Femi Adeyemi"."""
 # Two capitalised words in a row (or a title and a name, or SMITH, JOHN): every candidate
 # contains this, and it is found six times faster, so the patterns run only near it
-CAPITALISED_PAIR = re.compile(r"[A-ZÀ-ÞĀ-ž][\w'’.,-]*\s+(?:a[pb]\s+|[A-Z]['’]|Mc|Mac)?[A-ZÀ-ÞĀ-ž]")
+CAPITALISED_PAIR = re.compile(  # a word runs at most 40 characters: linear on 'aBaBaB…'
+    r"[A-ZÀ-ÞĀ-ž][\w'’.,-]{0,40}\s+(?:a[pb]\s+|[A-Z]['’]|Mc|Mac)?[A-ZÀ-ÞĀ-ž]"
+)
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’(\n]\s*|\n\s*[-*>#]+\s*)$")
 POSSESSIVE = re.compile(r"['’]s$")
 
