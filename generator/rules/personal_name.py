@@ -239,9 +239,8 @@ def _reversed_or_capitals(pair: re.Match[str]) -> bool:
 
 def _lower_case_names(text: str) -> Iterator[tuple[int, int]]:
     """darren mcallister, siobhan o'brien: both in the lists and neither an English word.
-    A set intersection finds the given names first, so prose without one costs one split."""
-    if not _written_in_lower_case(text):
-        return
+    A set intersection finds the given names first, so prose without one costs one split.
+    Every text is read so: people who capitalise "I" still type a name in lower case."""
     found = lower_given_names().intersection(text.split())
     if not found:
         return
@@ -261,17 +260,6 @@ def _lower_case_names(text: str) -> Iterator[tuple[int, int]]:
                 and written_in_one_case(name, last)
             ):
                 yield match.start(), match.end()
-
-
-def _written_in_lower_case(text: str) -> bool:
-    """Whether the writer leaves out capitals (more "i" than "I", or a lower-case start), or
-    the field is short: only then are lower-case names looked for. Splitting every story into
-    words would cost more than the rest of the rule, and a writer who capitalises "I"
-    capitalises names."""
-    if len(text) < 400 or text[:1].islower():
-        return True
-    lower = text.count(" i ") + text.count(" i'") + text.count(" i’")
-    return lower >= 3 and lower > text.count(" I ")
 
 
 def _at_start(text: str, start: int) -> bool:
