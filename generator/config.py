@@ -180,6 +180,8 @@ class Project:
     config: SiteConfig
     parsed: ParsedYaml | None = field(default=None, compare=False, repr=False)
     """The config as read, with the line of every setting (for findings on its strings)."""
+    source: str = field(default="", compare=False, repr=False)
+    """The config file's text (to find the column of a finding on its strings)."""
 
     @property
     def content_dir(self) -> Path:
@@ -246,4 +248,10 @@ def load_config(config_file: Path) -> Project:
     except ValidationError as exc:
         findings = validation_findings(exc, SiteConfig, parsed, name, CONFIG_RULE)
         raise ConfigError(f"{name} has {len(findings)} problem(s)", findings) from None
-    return Project(root=config_file.parent, config_file=config_file, config=config, parsed=parsed)
+    return Project(
+        root=config_file.parent,
+        config_file=config_file,
+        config=config,
+        parsed=parsed,
+        source=text,
+    )

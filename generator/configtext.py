@@ -30,7 +30,6 @@ def config_document(project: Project) -> Document:
     for number, link in enumerate(config.support.links):
         for name in ("label", "description", "hours"):
             add("support", "links", number, name, value=getattr(link, name))
-    text = project.config_file.read_text("utf-8-sig") if project.parsed is not None else ""
     return Document(
         kind="page",
         path=project.config_file,
@@ -39,6 +38,6 @@ def config_document(project: Project) -> Document:
         body="",
         body_line=1,
         parsed=project.parsed or ParsedYaml({}, {}),
-        head=text,
+        head=project.source,
         meta=ConfigText(tuple(strings)),
     )

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from generator import mkdocs_parallel
 from generator.progress import step
+from generator.rules.unsafe_markup import url_scheme
 
 ALLOWED_TAGS = {
     "a",
@@ -133,7 +134,7 @@ def _local_image(match: re.Match[str]) -> str:
     src = IMAGE_SRC.search(match.group())
     url = html.unescape(next((g for g in src.groups() if g is not None), "")) if src else ""
     url = url.strip()
-    leaves = url.startswith(("//", "\\", "/\\")) or re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url)
+    leaves = url.startswith(("//", "\\", "/\\")) or url_scheme(url) is not None
     return "" if leaves or not url else match.group()
 
 
@@ -183,7 +184,7 @@ def escaped(value: str) -> Markup:
 
 def _escape_titles(items) -> None:
     for item in items:
-        if getattr(item, "title", None) and not isinstance(item.title, Markup):
+        if getattr(item, "title", None):
             item.title = escaped(item.title)
         _escape_titles(getattr(item, "children", None) or ())
 

@@ -231,22 +231,18 @@ def _needles() -> tuple[tuple[str, ...], dict[str, str]]:
         found[name] = kind
     for name in alone:
         found[name] = "prison-alone"
-    for word in PRISON_CUES:
-        found[word] = "prison-cue"
-    for word in PRISON_AFTER:
-        found[word] = "prison-after"
-    for word in STREET_TYPES:
-        found[word] = "street"
-    for word in SCHOOL_WORDS:
-        found[word] = "school"
-    for word in EMPLOYER_WORDS:
-        found[word] = "employer"
-    for word in OFFENCES:
-        found[word] = "offence"
-    for word in OFFENCE_ACTS:
-        found[word] = "offence-act"
-    for word in AGE_CUES:
-        found[word] = "age"
+    cues = (
+        (PRISON_CUES, "prison-cue"),
+        (PRISON_AFTER, "prison-after"),
+        (STREET_TYPES, "street"),
+        (SCHOOL_WORDS, "school"),
+        (EMPLOYER_WORDS, "employer"),
+        (OFFENCES, "offence"),
+        (OFFENCE_ACTS, "offence-act"),
+        (AGE_CUES, "age"),
+    )
+    for words, kind in cues:  # in this order: a later kind wins a word both list
+        found.update(dict.fromkeys(words, kind))
     found["the only "] = "job"
     found[" estate"] = "estate-named"
     for word in ("village called ", "town called ", "village of ", "hamlet of ", "hamlet called "):
