@@ -129,13 +129,14 @@ def review_document(doc: Document, rules: list[Rule], ctx: Context) -> list[Find
 
 
 def check_document(doc: Document, rules: list[Rule], ctx: Context) -> list[Finding]:
-    """Every per-document rule that applies to ``doc``; unpublished stories get only the
-    structural ones."""
-    publishable = _publishable(doc, ctx.today)
+    """Every per-document rule that applies to ``doc``. A draft gets all but the publishing
+    gates (it is already public in a pull request, so a name in it is an error); a story whose
+    consent lapsed gets only the structural rules (its fix is to withdraw it)."""
+    reason = _lapsed(doc, ctx.today)
     found: list[Finding] = []
     started = time.monotonic()
     for rule in rules:
-        if doc.kind in rule.kinds and (rule.structural or publishable) and rule.check:
+        if doc.kind in rule.kinds and _applies(rule, reason) and rule.check:
             found.extend(rule.check(doc, ctx))
             if time.monotonic() - started > FILE_BUDGET_S:
                 found.append(_over_budget(doc, rule))
@@ -158,8 +159,10 @@ def _over_budget(doc: Document, rule: Rule) -> Finding:
     )
 
 
-def _publishable(doc: Document, today: date) -> bool:
-    return _lapsed(doc, today) is None
+def _applies(rule: Rule, lapsed: str | None) -> bool:
+    if lapsed is None or rule.structural:
+        return True
+    return lapsed == "draft" and not rule.gate
 
 
 def _lapsed(doc: Document, today: date) -> str | None:

@@ -40,6 +40,7 @@ RULE = Rule(
     "can reintroduce a name.",
     hint="ask editors to read the final text and run `beenthere approve <file> --by <handle>`",
     check=check,
+    gate=True,
     examples=(
         "approved_by: [ed-amira, ed-tom]  # typed by hand",
         "approvals written by `beenthere approve`",

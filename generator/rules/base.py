@@ -53,6 +53,9 @@ class Rule:
     """Pure check across all documents (e.g. duplicate ids)."""
     structural: bool = False
     """Runs on drafts and lapsed stories too (their shape must be right even unpublished)."""
+    gate: bool = False
+    """Decides only whether finished text may go out (approvals): skipped on drafts, whose
+    text is still changing. Every other rule runs on drafts, which are public in a pull request."""
     masks: bool = False
     """Its matches are sensitive: reporters mask them."""
     waivable: bool = False
