@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
@@ -36,8 +37,8 @@ class SiteInfo(Strict):
     """Public address of the site, with a trailing slash."""
     description: str = ""
     """One sentence for search engines and feeds."""
-    language: str = "en"
-    """Language code of the content (used by search and for the html lang attribute)."""
+    language: str = "en-GB"
+    """Language tag of the content (BCP 47: en-GB, cy), for the html lang attribute."""
 
     @field_validator("url")
     @classmethod
@@ -69,6 +70,67 @@ class Support(Strict):
     heading: str = "If you need to talk to someone now"
     """Heading of the support box on every story."""
     links: list[SupportLink] = Field(default_factory=list)
+    """Shown on every story, on the home page and on the "Get help now" page."""
+    by_warning: dict[str, list[SupportLink]] = Field(default_factory=dict)
+    """Content warning id → places to turn to about that subject, shown first on stories with
+    that warning (and on the "Get help now" page): Samaritans for self-harm and suicide."""
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _email(value: str | None) -> str | None:
+    if value is not None and not _EMAIL.match(value):
+        raise ValueError(f"expected an email address such as hello@example.org, got {value!r}")
+    return value
+
+
+class Contact(Strict):
+    """How readers, storytellers and organisations reach the people who run the site."""
+
+    email: str | None = None
+    """The site's public address: the contact page, the footer, reports of a wrong listing."""
+    phone: str | None = None
+    """A public phone number, if there is one."""
+    hours: str = ""
+    """When the phone is answered, or how soon emails get a reply."""
+    stories_email: str | None = None
+    """Where someone can write directly about sharing their story (on "Share your story")."""
+
+    @field_validator("email", "stories_email")
+    @classmethod
+    def _emails(cls, value: str | None) -> str | None:
+        return _email(value)
+
+
+class Safety(Strict):
+    """Quick exit, for readers who may be watched (GOV.UK's "Exit this page")."""
+
+    quick_exit: bool = True
+    """An "Exit this page" button on every page (and pressing Shift three times leaves);
+    false removes the button, its skip link and its script."""
+    exit_url: str = "https://www.bbc.co.uk/weather"
+    """Where quick exit goes: an everyday site that draws no attention. An https address."""
+
+    @field_validator("exit_url")
+    @classmethod
+    def _https(cls, value: str) -> str:
+        if not re.match(r"^https://[^\s/]+", value):
+            raise ValueError(f"expected an https:// address, got {value!r}")
+        return value
+
+
+class Privacy(Strict):
+    """What the privacy notice says about the host (the site itself sets no cookies)."""
+
+    host: str = "our web host"
+    """Who serves the site's files, as the privacy notice names them."""
+    host_logs: str = (
+        "Like every web server, our host may record each request it receives: the address of"
+        " the page, the time, your IP address and the name of your browser. It keeps these"
+        " records to keep the service secure and running, and deletes them after a short time."
+    )
+    """What the host may record about each visit, and for how long, in plain words."""
 
 
 class WarningCue(Strict):
@@ -86,6 +148,12 @@ class Moderation(Strict):
     """Distinct editors who must approve a story before it publishes."""
     stale_after_months: int = Field(12, ge=1)
     """A resource verified longer ago than this is flagged as possibly out of date."""
+    storyteller_signoff: Literal["required", "off"] = "required"
+    """required: a story publishes only when the storyteller's sign-off (recorded with
+    `beenthere approve --storyteller`) is bound to its current text; off: not asked for."""
+    renewal_notice_days: int = Field(60, ge=0)
+    """Warn this many days before a story's consent expires, so the storyteller can be asked
+    whether to renew it."""
     consent_reference_pattern: str = r"^CR-\d{4}-\d{3,}$"
     """Regular expression every consent reference must match."""
     severities: dict[str, Severity] = Field(default_factory=dict)
@@ -108,6 +176,11 @@ class Moderation(Strict):
         if isinstance(value, dict):
             return {k: ("off" if v is False else v) for k, v in value.items()}
         return value
+
+    @field_validator("storyteller_signoff", mode="before")
+    @classmethod
+    def _bare_off(cls, value: object) -> object:
+        return "off" if value is False else value
 
     @field_validator("consent_reference_pattern")
     @classmethod
@@ -157,6 +230,9 @@ class SiteConfig(Strict):
     regions: Vocabulary
     moderation: Moderation = Field(default_factory=Moderation)
     support: Support = Field(default_factory=Support)
+    contact: Contact = Field(default_factory=Contact)
+    safety: Safety = Field(default_factory=Safety)
+    privacy: Privacy = Field(default_factory=Privacy)
 
     @model_validator(mode="after")
     def _ids_are_slugs(self) -> SiteConfig:
@@ -168,6 +244,9 @@ class SiteConfig(Strict):
             for warning in getattr(self.moderation, block):
                 if warning not in self.content_warnings:
                     raise ValueError(f"moderation.{block}: '{warning}' is not a content warning id")
+        for warning in self.support.by_warning:
+            if warning not in self.content_warnings:
+                raise ValueError(f"support.by_warning: '{warning}' is not a content warning id")
         return self
 
 

@@ -30,6 +30,13 @@ def config_document(project: Project) -> Document:
     for number, link in enumerate(config.support.links):
         for name in ("label", "description", "hours"):
             add("support", "links", number, name, value=getattr(link, name))
+    for warning, links in config.support.by_warning.items():
+        for number, link in enumerate(links):
+            for name in ("label", "description", "hours"):
+                add("support", "by_warning", warning, number, name, value=getattr(link, name))
+    add("contact", "hours", value=config.contact.hours)
+    add("privacy", "host", value=config.privacy.host)
+    add("privacy", "host_logs", value=config.privacy.host_logs)
     return Document(
         kind="page",
         path=project.config_file,
