@@ -282,28 +282,60 @@ def _write_new(project_root: Path, folder: str, slug: str, text: str) -> None:
 
 @new.command("story")
 @CONFIG_OPTION
-@click.option("--title", prompt=True)
-@click.option("--pseudonym", prompt="Pseudonym (the public name the storyteller chose)")
-@click.option("--summary", prompt="One-sentence summary")
-@click.option("--topics", prompt="Topic ids, comma-separated")
+@click.option("--title", prompt=True, help="The story's title, as readers see it.")
+@click.option(
+    "--id",
+    "story_id",
+    default=None,
+    metavar="ID",
+    help="The permanent address, /stories/<id>/: lowercase letters and digits joined by "
+    "single hyphens (e.g. keys-to-my-own-door). Default: made from the title.",
+)
+@click.option(
+    "--pseudonym",
+    prompt="Pseudonym (the public name the storyteller chose)",
+    help="The public name the storyteller chose; never their real name.",
+)
+@click.option("--summary", prompt="One-sentence summary", help="One sentence shown in listings.")
+@click.option(
+    "--topics",
+    prompt="Topic ids, comma-separated",
+    metavar="IDS",
+    help="Topic ids from site_config.yml (topics:), separated by commas, e.g. 'recovery, housing'.",
+)
 @click.option(
     "--warnings",
     "content_warnings",
     prompt="Content warning ids, comma-separated",
     default="",
     show_default=False,
+    metavar="IDS",
+    help="Content warning ids from site_config.yml (content_warnings:), separated by commas, "
+    "e.g. 'drug-use, violence'; an empty string when none.",
 )
-@click.option("--consent-reference", prompt=True)
+@click.option(
+    "--consent-reference",
+    prompt=True,
+    help="The id of the signed consent record, in the format site_config.yml sets "
+    "(e.g. CR-2026-014). Kept out of the site.",
+)
 @click.option(
     "--consent-given",
     prompt="Consent given (YYYY-MM-DD)",
     type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="The day the storyteller signed the consent form.",
 )
-@click.option("--anonymised-by", prompt="Your editor handle")
+@click.option(
+    "--anonymised-by",
+    prompt="Your editor handle",
+    help="Your editor handle (lowercase letters, digits, '-' and '_'), never your name.",
+)
 @TODAY_OPTION
 def new_story(
     config_file,
     title,
+    story_id,
     pseudonym,
     summary,
     topics,
@@ -313,10 +345,14 @@ def new_story(
     anonymised_by,
     today,
 ) -> None:
-    """A new draft story."""
-    from generator.scaffold import slugify, story_skeleton
+    """Write a new draft story to content/stories/<id>.md, with guidance as comments.
+
+    Asks for every option not given. The draft's placeholder text is an error in
+    `beenthere check` until it is replaced by the story."""
+    from generator.scaffold import story_skeleton
 
     project = _load_project(config_file)
+    slug = _new_story_id(project, story_id, title)
     text = story_skeleton(
         title=title,
         pseudonym=pseudonym,
@@ -327,8 +363,34 @@ def new_story(
         consent_given=consent_given.date(),
         anonymised_by=anonymised_by,
         today=_today(today),
+        story_id=slug,
     )
-    _write_new(project.root, "stories", slugify(title), text)
+    _write_new(project.root, "stories", slug, text)
+
+
+def _new_story_id(project: Project, story_id: str | None, title: str) -> str:
+    """The new story's id: valid, and never one the withdrawn register holds (exit 2)."""
+    from generator.loader import withdrawn_ids
+    from generator.model import ID_RE
+    from generator.scaffold import slugify
+
+    slug = slugify(title) if story_id is None else story_id
+    if story_id is not None and not ID_RE.match(story_id):
+        _fail(
+            UsageError(
+                f"--id '{story_id}' is not a valid id: use lowercase letters and digits joined "
+                "by single hyphens, e.g. keys-to-my-own-door"
+            )
+        )
+    withdrawn = withdrawn_ids(project)
+    if slug in withdrawn:
+        _fail(
+            UsageError(
+                f"the id '{slug}' was withdrawn on {withdrawn[slug]} (content/withdrawn.yml) and "
+                "can never be used again: choose another with --id, or another title"
+            )
+        )
+    return slug
 
 
 @new.command("resource")

@@ -394,6 +394,16 @@ def images_beside(path: Path) -> list[Path]:
     )
 
 
+def withdrawn_ids(project: Project) -> dict[str, str]:
+    """Each id in content/withdrawn.yml with the day it was withdrawn (YYYY-MM-DD); what a
+    register with problems holds is left to `beenthere check` to report."""
+    path = project.content_dir / WITHDRAWN_FILE
+    if not path.is_file():
+        return {}
+    entries, _ = _load_withdrawn(project, path)
+    return {entry.id: entry.date.isoformat() for entry in entries}
+
+
 def _load_withdrawn(project: Project, path: Path) -> tuple[list[WithdrawnEntry], list[Finding]]:
     rel = project.relative(path)
     text, problem = read_text(project, path)

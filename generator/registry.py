@@ -24,9 +24,11 @@ from generator.rules import (
     ongoing_proceedings,
     personal_name,
     phone_number,
+    placeholder_text,
     postcode,
     prison_number,
     pseudonym,
+    resource_stale,
     sensitive_terms,
     sexual_offence_victim,
     social_media,
@@ -49,12 +51,14 @@ RULES: tuple[Rule, ...] = (
     vocabulary.RULE,
     id_matches_path.RULE,
     unique_ids.RULE,
+    placeholder_text.RULE,
     # consent and lifecycle
     consent_reference.RULE,
     consent_dates.RULE,
     consent_scope.RULE,
     story_lapsed.RULE,
     withdrawn_register.RULE,
+    resource_stale.RULE,
     # review bound to the exact text
     approvals.RULE,
     # anonymisation

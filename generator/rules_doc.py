@@ -31,6 +31,7 @@ def _rule_section(rule: Rule) -> str:
         f"**Severity** {rule.severity.value}"
         + (" (cannot be lowered)" if rule.structural else "")
         + f" · **applies to** {kinds} · **runs** {PHASES[rule.phase]}"
+        + (" · **not on drafts**" if rule.gate else "")
         + (" · **can be waived**" if rule.waivable else ""),
         "",
         f"**How to fix.** {rule.hint[0].upper() + rule.hint[1:]}.",
@@ -50,6 +51,12 @@ Every `beenthere check` and `beenthere build` runs these rules. An **error** blo
 until it is fixed (or, for rules that can be waived, waived by an editor); a **warning** asks
 an editor to look; **info** reports what is left out and why. Severities can be changed per rule
 in `site_config.yml` under `moderation.severities`, except for structural rules.
+
+Drafts are checked in full from the first save, because a draft in a pull request on a public
+repository is already public: a name in a draft is an error, and `beenthere approve` refuses a
+story with errors. Only the rules marked **not on drafts**, which decide whether finished text
+may go out, wait until `status: published`. A story whose consent was withdrawn or has expired
+gets only the structural rules: it is left out of the site, and its fix is to withdraw it.
 
 To waive one finding, add it to the story's front matter with the exact text the rule matched:
 

@@ -28,6 +28,27 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+STORY_PLACEHOLDER = (
+    "Write the story here, in the storyteller's own words. Remove names, places, dates, numbers "
+    "and anything else that could identify them or anyone else. Run `beenthere check` to see "
+    "what the checklist finds."
+)
+"""The body `beenthere new story` writes; BT006 reports any sentence of it left in a story."""
+RESOURCE_PLACEHOLDER = "Describe what the service offers, in two or three plain sentences."
+"""The body `beenthere new resource` writes."""
+
+
+def _wrapped(text: str, width: int = 96) -> str:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "\n".join([*lines, line])
+
+
 def story_skeleton(
     *,
     title: str,
@@ -39,8 +60,10 @@ def story_skeleton(
     consent_given: date,
     anonymised_by: str,
     today: date,
+    story_id: str | None = None,
 ) -> str:
-    story_id = slugify(title)
+    """The draft `beenthere new story` writes; its id is ``story_id`` or taken from the title."""
+    story_id = story_id or slugify(title)
     return f"""---
 # The id is the permanent address: /stories/{story_id}/ . Do not change it once published.
 id: {story_id}
@@ -68,9 +91,7 @@ review:
   approved_by: []
 ---
 
-Write the story here, in the storyteller's own words. Remove names, places, dates, numbers and
-anything else that could identify them or anyone else. Run `beenthere check` to see what the
-checklist finds.
+{_wrapped(STORY_PLACEHOLDER)}
 """
 
 
@@ -108,5 +129,5 @@ contact: {{{", ".join(contact)}}}
 last_verified: {today.isoformat()}
 ---
 
-Describe what the service offers, in two or three plain sentences.
+{RESOURCE_PLACEHOLDER}
 """

@@ -65,9 +65,17 @@ def test_approve_binds_to_text_and_edits_unbind(project: Path):
         "approve", str(project / "content/stories"), "--by", "ed-kai", "--config", config
     )
     assert "riverside-walks.md as ed-kai (2 of 2" in second.output
+    unsigned = run_cli("check", "--config", config)
+    assert unsigned.exit_code == 1
+    assert "BT112 storyteller-signoff: the text changed after the storyteller signed it off" in (
+        unsigned.output
+    )
+    signed = run_cli("approve", str(story), "--storyteller", "--by", "ed-lee", "--config", config)
+    assert signed.exit_code == 0, signed.output
     assert run_cli("check", "--config", config).exit_code == 0
     text = story.read_text()
-    assert text.count("fingerprint:") == 4  # two stale ones stay as a record, two new ones
+    # two stale approvals stay as a record, two new ones, and the new sign-off
+    assert text.count("fingerprint:") == 5
     assert "We walked" not in text and "walked for two hours" in text
 
 
@@ -78,3 +86,23 @@ def test_approve_refuses_stories_with_errors(project: Path):
     result = run_cli("approve", str(story), "--by", "ed-lee", "--config", config)
     assert result.exit_code == 1 and "has errors to fix first" in result.output
     assert "ed-lee" not in story.read_text()
+
+
+def test_check_warns_of_a_resource_not_verified_for_stale_after_months():
+    result = run_cli("check", "--config", str(ROOT / "site_config.yml"), "--format", "json")
+    stale = [f for f in json.loads(result.output)["findings"] if f["rule"] == "BT121"]
+    assert stale == [
+        {
+            "file": "content/resources/lived-experience-research-panel.md",
+            "line": 10,
+            "column": None,
+            "rule": "BT121",
+            "severity": "warning",
+            "message": "last verified on 2025-06-30, 16 months ago (moderation.stale_after_months "
+            "is 12): readers are told the details may be out of date",
+            "hint": "confirm the phone number, e-mail, address, eligibility and web page with "
+            "the service, correct anything that changed, then set `last_verified: 2026-11-27`",
+            "match": None,
+            "waived_by": None,
+        }
+    ]

@@ -1,3 +1,4 @@
+import json
 import os
 from pathlib import Path
 
@@ -35,10 +36,78 @@ def test_new_story_writes_a_valid_draft_and_refuses_to_overwrite(project: Path):
     assert path.is_file()
     assert f"published: {TODAY.isoformat()}" in path.read_text()
     check = run_cli("check", "--config", config, "--format", "json")
-    assert "bus-fare-home-day-one" in check.output
-    assert check.exit_code == 0  # a draft: reported, not blocking
+    assert check.exit_code == 1  # the placeholder body is still there
+    found = {
+        (f["rule"], f["line"])
+        for f in json.loads(check.output)["findings"]
+        if f["file"] == "content/stories/bus-fare-home-day-one.md"
+    }
+    lines = path.read_text().split("\n")
+    body_line = next(n for n, line in enumerate(lines, 1) if line.startswith("Write the story"))
+    status_line = lines.index("status: draft") + 1
+    assert found == {("BT006", body_line), ("BT104", status_line)}
+    path.write_text(
+        path.read_text().split("---\n\n")[0]
+        + "---\n\nThe bus was late and I counted the stops all the way home.\n"
+    )
+    fixed = run_cli("check", "--config", config, "--format", "json")
+    assert [  # a clean draft: reported, not blocking
+        (f["rule"], f["severity"])
+        for f in json.loads(fixed.output)["findings"]
+        if f["file"] == "content/stories/bus-fare-home-day-one.md"
+    ] == [("BT104", "info")]
     again = run_cli(*args)
     assert again.exit_code == 2 and "already exists; not overwritten" in again.output
+
+
+STORY_ARGS = [
+    "--pseudonym", "Lou", "--summary", "The first bus ride after release.",
+    "--topics", "prison", "--warnings", "", "--consent-reference", "CR-2026-099",
+    "--consent-given", "2026-11-01", "--anonymised-by", "ed-lee",
+]  # fmt: skip
+
+
+def test_new_story_help_describes_every_option():
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    result = CliRunner().invoke(main, ["new", "story", "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    options = [
+        line.split()[0]
+        for line in result.output.split("Options:")[1].splitlines()
+        if line.strip().startswith("--")
+    ]
+    assert {"--title", "--id", "--topics", "--warnings", "--consent-given"} <= set(options)
+    for line in result.output.split("Options:")[1].splitlines():
+        if line.strip().startswith("--"):
+            assert len(line.split(None, 2)) == 3, f"no help for {line.strip()}"
+    assert "separated by commas, e.g. 'recovery, housing'" in result.output
+    assert "separated by commas, e.g. 'drug-use, violence'; an empty string when none" in (
+        " ".join(result.output.split())
+    )
+
+
+def test_new_story_takes_an_id_and_refuses_a_withdrawn_or_invalid_one(project: Path):
+    config = str(project / "site_config.yml")
+    new = ["new", "story", "--config", config, *STORY_ARGS]
+    made = run_cli(*new, "--title", "Bus fare home", "--id", "bus-fare")
+    assert made.exit_code == 0 and "wrote content/stories/bus-fare.md" in made.output
+    assert "id: bus-fare\n" in (project / "content/stories/bus-fare.md").read_text()
+    for args in (
+        ["--title", "The old bakery shift"],
+        ["--title", "Bread", "--id", "the-old-bakery-shift"],
+    ):
+        refused = run_cli(*new, *args)
+        assert refused.exit_code == 2
+        assert (
+            "error: the id 'the-old-bakery-shift' was withdrawn on 2026-04-03 "
+            "(content/withdrawn.yml) and can never be used again" in refused.output
+        )
+    assert not (project / "content/stories/the-old-bakery-shift.md").exists()
+    invalid = run_cli(*new, "--title", "Bread", "--id", "Bread_Rolls")
+    assert invalid.exit_code == 2 and "--id 'Bread_Rolls' is not a valid id" in invalid.output
 
 
 def test_new_resource_prompts_for_what_it_needs(project: Path):
@@ -57,8 +126,14 @@ def test_new_resource_prompts_for_what_it_needs(project: Path):
         env={"BEENTHERE_TODAY": TODAY.isoformat()},
     )
     assert result.exit_code == 0, result.output
-    assert (project / "content/resources/night-shelter-line.md").is_file()
-    assert run_cli("check", "--config", str(project / "site_config.yml")).exit_code == 0
+    path = project / "content/resources/night-shelter-line.md"
+    check = run_cli("check", "--config", str(project / "site_config.yml"), "--format", "json")
+    rel = "content/resources/night-shelter-line.md"
+    found = [f["rule"] for f in json.loads(check.output)["findings"] if f["file"] == rel]
+    assert found == ["BT006"] and check.exit_code == 1  # the placeholder description
+    path.write_text(path.read_text().split("---\n\n")[0] + "---\n\nA bed for the night.\n")
+    check = run_cli("check", "--config", str(project / "site_config.yml"), "--format", "json")
+    assert [f for f in json.loads(check.output)["findings"] if f["file"] == rel] == []
 
 
 def test_serve_previews_drafts_with_a_banner_and_reloads_on_edit(project: Path, tmp_path: Path):
