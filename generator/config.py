@@ -30,6 +30,15 @@ class Term(Strict):
 Vocabulary = dict[str, Term]
 
 
+class Region(Term):
+    """A region of the support directory; services in wider regions are listed on its page too."""
+
+    within: list[str] = Field(default_factory=list)
+    """Ids of wider regions this one is part of (its nation, say): their services serve it."""
+    everywhere: bool = False
+    """Services in this region serve every region (the whole country): every region lists them."""
+
+
 class SiteInfo(Strict):
     name: str = "Been There"
     """Site name shown in the header and feeds."""
@@ -140,7 +149,7 @@ class WarningCue(Strict):
     """Regular expression in lower case, matched as whole words in any case."""
     confirm: str = ""
     """Regular expression: words that, in the same sentence, make the cue a clear description
-    ("my dad" before "died"). Without them the cue is a warning, not an error."""
+    ("my dad" before "died"). Without them the cue is a note (info), not an error."""
 
 
 class Moderation(Strict):
@@ -162,12 +171,18 @@ class Moderation(Strict):
     """Content warning id → phrases (regular expressions in lower case, matched as whole words
     in any case) that clearly describe that subject; a story using one needs the warning."""
     warning_cues: dict[str, list[str | WarningCue]] = Field(default_factory=dict)
-    """Content warning id → phrases that may describe that subject: alone, a warning to check;
+    """Content warning id → phrases that may describe that subject: alone, a note to read;
     with a confirming word in the same sentence, or with another cue of it, an error."""
+    advisory_warnings: list[str] = Field(default_factory=list)
+    """Content warnings whose phrases BT401 only notes (info), never blocks on: subjects a
+    passing mention ("at the funeral") does not make distressing, such as bereavement."""
     warning_other_senses: list[str] = Field(default_factory=list)
     """Phrases (regular expressions in lower case) that read a warning's phrase or cue in
     another sense: idioms, objects, cooking, sport ("my phone died", "needle and thread").
     Each includes the phrase it excuses; a phrase inside one needs no warning."""
+    private_intake_confirmed: bool = False
+    """True once the content repository is private (first drafts hold real names): silences
+    the reminder ``check`` shows when the repository has a remote on a public code host."""
 
     @field_validator("severities", mode="before")
     @classmethod
@@ -227,7 +242,7 @@ class SiteConfig(Strict):
     topics: Vocabulary
     content_warnings: Vocabulary
     categories: Vocabulary
-    regions: Vocabulary
+    regions: dict[str, Region]
     moderation: Moderation = Field(default_factory=Moderation)
     support: Support = Field(default_factory=Support)
     contact: Contact = Field(default_factory=Contact)
@@ -240,7 +255,14 @@ class SiteConfig(Strict):
             for key in getattr(self, name):
                 if not _ID.match(key):
                     raise ValueError(f"{name}: id '{key}' must be lowercase words joined by '-'")
-        for block in ("warning_lexicons", "warning_cues"):
+        for key, region in self.regions.items():
+            for wider in region.within:
+                if wider == key or wider not in self.regions:
+                    raise ValueError(
+                        f"regions.{key}.within: '{wider}' is not another region's id"
+                        f" (one of {', '.join(k for k in self.regions if k != key)})"
+                    )
+        for block in ("warning_lexicons", "warning_cues", "advisory_warnings"):
             for warning in getattr(self.moderation, block):
                 if warning not in self.content_warnings:
                     raise ValueError(f"moderation.{block}: '{warning}' is not a content warning id")

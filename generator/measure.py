@@ -39,6 +39,8 @@ review:
 {body}
 """
 SENSITIVE_TERMS = ("Harrowby", "Big Tel")
+BOOKKEEPING = frozenset({"BT111", "BT112"})
+"""Findings the corpus's own front matter causes, not the text: not counted."""
 
 
 @dataclass
@@ -54,9 +56,7 @@ def measure(project_template: Path, corpus: Path, work: Path, today: date) -> Me
     """Plant each identifier into a copy of the clean text, check everything in one run."""
     planted = yaml.safe_load((corpus / "planted.yml").read_text("utf-8"))
     clean = (corpus / "clean.md").read_text("utf-8")
-    project = work / "project"
-    shutil.copytree(project_template / "templates", project / "templates")
-    shutil.copy(project_template / "site_config.yml", project / "site_config.yml")
+    project = _project(project_template, work)
     stories = project / "content" / "stories"
     stories.mkdir(parents=True)
     expected: dict[str, tuple[str, str, str]] = {}
@@ -67,12 +67,7 @@ def measure(project_template: Path, corpus: Path, work: Path, today: date) -> Me
             body = clean + "\n" + text + "\n"
             (stories / f"{story_id}.md").write_text(STORY.format(id=story_id, body=body), "utf-8")
             expected[f"content/stories/{story_id}.md"] = (kind, entry["rule"], text)
-    config = load_config(project / "site_config.yml")
-    for doc in load_content(config).documents:  # approve the exact text, as editors would
-        doc.path.write_text(
-            doc.path.read_text("utf-8").replace("{{fingerprint}}", story_fingerprint(doc)), "utf-8"
-        )
-    verdict = moderate(load_content(config), config, today, SENSITIVE_TERMS)
+    verdict = _check_approved(project, today)
     result = Measurement()
     for path, (kind, rule, text) in expected.items():
         caught, total = result.caught.get(kind, (0, 0))
@@ -81,10 +76,29 @@ def measure(project_template: Path, corpus: Path, work: Path, today: date) -> Me
         if not hit:
             result.missed.append((kind, text))
     for finding in verdict.findings:
-        if finding.file == "content/stories/clean.md":
+        if finding.file == "content/stories/clean.md" and finding.rule not in BOOKKEEPING:
             line = f"{finding.line}: {finding.rule} {finding.message}"
             (result.clean_errors if finding.blocks else result.clean_warnings).append(line)
     return result
+
+
+def _project(project_template: Path, work: Path) -> Path:
+    """A project with the template's config and theme and no content yet."""
+    project = work / "project"
+    shutil.copytree(project_template / "templates", project / "templates")
+    shutil.copy(project_template / "site_config.yml", project / "site_config.yml")
+    return project
+
+
+def _check_approved(project: Path, today: date):
+    """Approve each story's exact text, as editors would (``{{fingerprint}}`` in its front
+    matter), then run the checklist over the whole project once."""
+    config = load_config(project / "site_config.yml")
+    for doc in load_content(config).documents:
+        text = doc.path.read_text("utf-8")
+        if "{{fingerprint}}" in text:
+            doc.path.write_text(text.replace("{{fingerprint}}", story_fingerprint(doc)), "utf-8")
+    return moderate(load_content(config), config, today, SENSITIVE_TERMS)
 
 
 def table(result: Measurement) -> str:
@@ -117,8 +131,6 @@ EXPECTED_RULES: dict[str, frozenset[str]] = {
     "fault-unsafe-markup": frozenset({"BT601"}),
 }
 """Which rules count as catching each kind of planted fault in a labelled corpus."""
-BOOKKEEPING = frozenset({"BT111"})
-"""Findings the corpus's own front matter causes, not the text: not counted."""
 
 
 @dataclass
@@ -144,16 +156,9 @@ def measure_labelled(project_template: Path, corpus: Path, work: Path, today: da
     labels: dict[str, dict] = {}
     for path in sorted(corpus.glob("labels-*.yml")):
         labels.update(yaml.safe_load(path.read_text("utf-8")) or {})
-    project = work / "project"
-    shutil.copytree(project_template / "templates", project / "templates")
-    shutil.copy(project_template / "site_config.yml", project / "site_config.yml")
+    project = _project(project_template, work)
     shutil.copytree(corpus / "stories", project / "content" / "stories")
-    config = load_config(project / "site_config.yml")
-    for doc in load_content(config).documents:  # approve the exact text, as editors would
-        text = doc.path.read_text("utf-8")
-        if "{{fingerprint}}" in text:
-            doc.path.write_text(text.replace("{{fingerprint}}", story_fingerprint(doc)), "utf-8")
-    verdict = moderate(load_content(config), config, today, SENSITIVE_TERMS)
+    verdict = _check_approved(project, today)
     by_story: dict[str, list] = {}
     for finding in verdict.findings:
         if finding.rule not in BOOKKEEPING and finding.severity.value in ("error", "warning"):

@@ -74,16 +74,35 @@ def everyday_words() -> frozenset[str]:
     return _lists()["everyday"] | common_words()
 
 
+DIALECT = frozenset(
+    "aye nae naw noo oot aboot wee ken dae didnae cannae wouldnae yin yer yous youse hen pal "
+    "ma mam mar wor gan gannin hinny bairn lass lad pet canny divvent howay owt nowt summat "
+    "ey eh ah ye yeh ya wi an oo ur un bin bevvy ginnel jigger scran bairns mither mardy "
+    "nesh innit bruv fam blud wagwan ting peng bare allow".split()
+)
+"""Words of British dialects and slang that are also someone's name somewhere ("an", "ma",
+"ken"): in lower case they are the word, not the name."""
+
+
+def _lower(names: frozenset[str]) -> frozenset[str]:
+    # one or two letters in lower case ("an", "li") are words or initials far more often
+    return (
+        frozenset(low for low in (name.lower() for name in names) if len(low) > 2)
+        - everyday_words()
+        - DIALECT
+    )
+
+
 @lru_cache(maxsize=1)
 def lower_given_names() -> frozenset[str]:
     """Given names in lower case that are no English word: "darren", "siobhan", never "will"."""
-    return frozenset(name.lower() for name in given_names()) - everyday_words()
+    return _lower(given_names())
 
 
 @lru_cache(maxsize=1)
 def lower_surnames() -> frozenset[str]:
     """Surnames in lower case that are no English word: "mcallister", never "green"."""
-    return frozenset(name.lower() for name in surnames()) - everyday_words()
+    return _lower(surnames())
 
 
 @lru_cache(maxsize=1)

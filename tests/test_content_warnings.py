@@ -29,8 +29,10 @@ def _severities(tmp_path, body: str) -> list[tuple[str, str]]:
     [
         ("He stabbed me.", [("stabbed", "error")]),
         ("I haven't used heroin in three years.", [("used heroin", "error")]),
-        ("My dad died that winter.", [("died", "error")]),
-        ("I relapsed in the spring.", [("relapsed", "warning")]),
+        ("My dad died that winter.", [("died", "info")]),  # bereavement is advisory
+        ("I relapsed in the spring.", [("relapsed", "info")]),  # a lone cue is a note
+        ("I started cutting myself at fourteen.", [("cutting myself", "error")]),
+        ("I stabbed myself with the needle twenty times.", []),  # sewing
         ("I found needles. Then I relapsed.", [("needles", "error"), ("relapsed", "error")]),
         ("My phone died. The battery died too.", []),
         ("I could murder a bacon roll.", []),

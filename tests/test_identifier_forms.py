@@ -79,6 +79,14 @@ def test_codes_found_however_joined_and_cased(story, rule_id, pick, joins, lower
         ("BT214", "PNC id 04/123456X"),
         ("BT214", "t20237012"),
         ("BT214", "CRO number 123456/04A"),
+        ("BT202", "ring the church on oh one six one, four nine six, oh two three eight"),
+        ("BT202", "my number was oh seven seven double oh, nine double oh, three four one"),
+        ("BT203", "writing l4 0th all in small letters"),
+        ("BT204", "we lived at thirty-seven Heol y Nant"),
+        ("BT204", "back to 12 Ffordd Penrhyn"),
+        ("BT204", "they put me in flat nine, Corran House"),
+        ("BT204", "Flat 4 Jubilee Court"),
+        ("BT204", "14 Castle Wynd"),
     ],
 )
 def test_spelled_and_disguised_forms(story, rule_id, text):
@@ -92,6 +100,8 @@ PROSE = [
     "he was always on his phone on tiktok. Grace Street was where the hostel was.",
     "oh well, one or two of us, three at most, for six years. ring 999, or 111, or 116 123.",
     "I was born in the nineties and my birthday is in the spring, the 3rd of march.",
+    "counting one, two, three, four, five, six, seven, eight, nine, ten. the m6 4th exit.",
+    "a flat in a tower block, then the Heol y Nant estate. my flat, Corran House, was damp.",
 ]
 
 
@@ -109,3 +119,37 @@ def test_linear_time_on_a_huge_story(story, rule_id):
     started = time.perf_counter()
     findings(story, rule_id, body)
     assert time.perf_counter() - started < 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ah'm not sayin ah'm Gordon Ramsay but ah'm not far off.",  # a public figure
+        "like tyson fury's dad, big hands",
+        "Ah just smile an buy ma bridie an get on wi it.",  # Scots words, not "Bridie An"
+        "me an ma pal went doon the toon",
+    ],
+)
+def test_public_figures_and_dialect_are_not_names(story, text):
+    assert not findings(story, "BT211", text)
+
+
+def test_lower_case_names_are_still_names(story):
+    assert findings(story, "BT211", "me and darren mcallister shared a pad")
+
+
+@pytest.mark.parametrize(
+    ("text", "warned", "found"),
+    [
+        ("Her youth football coach in Peckham had raped her when she was fourteen.", False, True),
+        ("The harm I did was to my niece, who was eleven at the time.", True, True),
+        ("The harm I did was to my niece, who was eleven at the time.", False, False),
+        ("I was convicted of a sexual offence and did the programme.", False, False),
+        ("What happened to me I won't write about. It's mine.", True, False),
+    ],
+)
+def test_sexual_offence_victim_details(story, text, warned, found):
+    doc, ctx = story
+    meta = doc.meta.model_copy(update={"content_warnings": ["abuse"] if warned else []})
+    got = list(lookup("BT302").check(dataclasses.replace(doc, meta=meta, body=text, cache={}), ctx))
+    assert bool(got) is found

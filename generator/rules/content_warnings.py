@@ -2,9 +2,12 @@
 
 Three lists in site_config.yml decide it. A phrase of ``warning_lexicons`` is a clear
 description ("he stabbed me", "I relapsed on heroin"): an error. A cue of ``warning_cues`` may
-mean the subject or may not ("died", "needles"): alone it is a warning for the editor to
+mean the subject or may not ("died", "needles"): alone it is a note (info) for the editor to
 read; with one of its confirming words in the same sentence ("my dad ... died"), or beside a
-second cue of the same subject, it is an error. A phrase of ``warning_other_senses`` reads
+second cue of the same subject, it is an error. The warnings in ``advisory_warnings``
+(bereavement, in the example config) are only ever noted: a passing "funeral" or "died" is
+not the distressing description the warnings are for, and blocking on it taught editors to
+add warnings that were not needed. A phrase of ``warning_other_senses`` reads
 either in another sense ("my phone died", "needle and thread", "killing myself laughing"),
 and a phrase inside one needs no warning.
 
@@ -125,14 +128,18 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def _findings(doc: Document, ctx: Context, warning: str, items: list[_Found]) -> Iterator[Finding]:
     """One finding per distinct text (a waiver names one text: it must not hide the rest):
-    errors for clear descriptions, or for two different cues; otherwise warnings."""
+    errors for clear descriptions, or for two different cues; a lone cue that nothing
+    confirms ("relapsed", "needles") is a note for the editor, as is anything about an
+    advisory warning (a passing "funeral" is not a distressing description)."""
     clear = [item for item in items if item.clear]
-    if clear:
+    if warning in ctx.config.moderation.advisory_warnings:
+        chosen, severity = items, Severity.INFO
+    elif clear:
         chosen, severity = clear, Severity.ERROR
     elif len({item.entry for item in items}) > 1:
         chosen, severity = items, Severity.ERROR
     else:
-        chosen, severity = items, Severity.WARNING
+        chosen, severity = items, Severity.INFO
     label = ctx.config.content_warnings[warning].label.lower()
     line = doc.line_of("content_warnings")
     seen: set[str] = set()
@@ -152,7 +159,7 @@ def _findings(doc: Document, ctx: Context, warning: str, items: list[_Found]) ->
             message = (
                 f"'{text}' may be about {label} (`{warning}` is not in content_warnings): "
                 "read the sentence"
-            )
+            )  # a note, never a block
             hint = (
                 f"if it is about {label}, add {warning} to content_warnings (line {line}); "
                 f"if not (a figure of speech, an object), accept it with {waive}"

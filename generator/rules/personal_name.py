@@ -132,8 +132,16 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             if not any(start < e and s < end for s, e in found):
                 found.append((start, end))
         for start, end in sorted(found):
+            if _public(segment.text[start:end]):
+                continue
             hit = Hit(segment, start, end)
             yield finding_at(RULE, doc, hit, "full personal name")
+
+
+def _public(name: str) -> bool:
+    """A brand, a character or a public figure ("Gordon Ramsay", "tyson fury's")."""
+    plain = POSSESSIVE.sub("", " ".join(name.split()))
+    return plain in not_people() or plain.lower() in not_people()
 
 
 def _names(segment: Segment, pseudonym: str | None) -> Iterator[tuple[int, int]]:

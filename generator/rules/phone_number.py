@@ -42,7 +42,7 @@ _TOKEN = (
     rf"(?:(?:double|triple|treble)[ -])?(?:{_WORD})(?:[ -](?:hundred|thousand))?\b"
     r"|(?:double|triple|treble)[ -]\d\b|[\do]{0,6}\d[\do]{0,6}\b"
 )
-SPOKEN = re.compile(rf"(?<![\w+])(?:\+|plus )?(?:{_TOKEN})(?:[ ./-]{{1,2}}(?:{_TOKEN})){{1,22}}")
+SPOKEN = re.compile(rf"(?<![\w+])(?:\+|plus )?(?:{_TOKEN})(?:[ .,/-]{{1,2}}(?:{_TOKEN})){{1,22}}")
 """A number read out or typed with words or the letter O among the digits: "oh seven seven
 double oh nine double oh one two three", "07700 nine hundred 123", "O77OO 9OO123"."""
 TOKEN = re.compile(rf"(?:\+|plus )?(?:{_TOKEN})")

@@ -17,8 +17,9 @@ POSTCODE = re.compile(
     r"\b(?:gir ?0aa|[a-pr-uwyz](?:\d{1,2}|[a-hk-y]\d{1,2}|\d[a-hjkpstuw]|[a-hk-y]\d[abehmnprv-y])"
     r"[ -]?(\d[abd-hjlnp-uw-z]{2}))\b"
 )
-ORDINAL = re.compile(r"\d(?:st|nd|rd|th)")
-"""An inward half that reads as an ordinal: "the m6 2nd exit" is a junction, not a postcode."""
+ORDINAL = re.compile(r"1st|2nd|3rd|[4-9]th")
+"""An inward half that reads as an ordinal: "the m6 2nd exit" is a junction, not a postcode
+("l4 0th" reads as no word)."""
 CONTEXT = re.compile(r"\bpost ?codes?\b", re.IGNORECASE)
 
 AREAS = frozenset(

@@ -18,29 +18,55 @@ OFFENCE = re.compile(
     re.IGNORECASE,
 )
 TRIGGERS = ("rap", "sex", "indecen", "molest", "groom", "abuse images", "upskirt", "voyeur")
+IMPLIED = re.compile(
+    r"\b(?:the harm|what|everything) (?:I|he|she|they) did (?:was )?to\b"
+    r"|\bwhat (?:happened|was done) to (?:me|her|him)\b|\babused (?:me|her|him|them)\b",
+    re.IGNORECASE,
+)
+"""An offence told without its name ("the harm I did was to ..."), read only in a story
+warned for abuse: there it is a sexual or childhood offence often enough to check."""
+AGE = (
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen)"
+)
 POINTER = re.compile(
     r"\b(?:my|his|her|their|our|the) (?:step)?(?:daughter|son|niece|nephew|sister|brother|"
     r"cousin|wife|husband|partner|girlfriend|boyfriend|ex|neighbour\w*|pupil|student|"
     r"patient|client|colleague|friend\w*|mum|mother|dad|father|aunt|uncle|grand\w+|kids?|"
-    r"child(?:ren)?|babysitter|lodger|flatmate)\b"
-    r"|\b(?:aged|age) \d{1,2}\b|\b\d{1,2}[- ]year[- ]old\b"
-    r"|\b(?:at|from|outside|near|in|behind|by) (?:the|her|his|their|a|my) "
-    r"(?:school|college|care home|children's home|church|club|party|pub|house|flat|hostel)\b"
+    r"child(?:ren)?|babysitter|lodger|flatmate|(?:\w+ )?(?:coach|teacher|tutor|carer)|"
+    r"youth worker|foster \w+|priest|vicar|scout leader)\b"
+    r"|\b(?:aged|age) \d{1,2}\b|\b" + AGE + r"[- ]year[- ]old\b"
+    r"|\b(?:when|since) (?:I|she|he|they) (?:was|were) " + AGE + r"\b"
+    r"|\bwho was " + AGE + r"\b"
+    r"|\b(?:at|from|outside|near|in|behind|by|above) (?:the|her|his|their|a|my) "
+    r"(?:school|college|care home|children's home|church|club|party|pub|house|flat|hostel|"
+    r"shop|chippy|takeaway|garage|gym|pool|park)\b"
+    r"|\bon the high street\b"
     r"|\bwho (?:lived|worked|was staying)\b",
     re.IGNORECASE,
 )
+PLACE = re.compile(
+    r"\b(?:in|at|near|outside|from) (?!The\b|My\b)[A-Z][a-z]{2,}\b(?! (?:[Pp]rison|[Cc]ourt))"
+)
+"""A named place ("in Peckham"); names of prisons and courts point at the offender."""
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    warned = "abuse" in getattr(doc.meta, "content_warnings", ())
     for segment in segments(doc):
         text = segment.text
-        if not any(trigger in segment.folded for trigger in TRIGGERS):
+        named = any(trigger in segment.folded for trigger in TRIGGERS)
+        if not named and not warned:
             continue
-        for offence in OFFENCE.finditer(text):
+        offences = [*OFFENCE.finditer(text)] if named else []
+        if warned:
+            offences += IMPLIED.finditer(text)
+        for offence in offences:
             start, end = sentence_bounds(text, offence.start(), offence.end())
             # the sentence, and the one after it: victims are often described next
             _, after = sentence_bounds(text, end, end)
-            if POINTER.search(text, start, max(end, after)):
+            stop = max(end, after)
+            if POINTER.search(text, start, stop) or PLACE.search(text, start, stop):
                 hit = Hit(segment, offence.start(), offence.end())
                 yield finding_at(
                     RULE,

@@ -12,7 +12,8 @@ from generator.rules.base import Context, Rule
 
 STREET_TYPES = (
     "Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Way|Crescent|Terrace|Place|Court|"
-    "Gardens|Grove|Square|Row|Walk|Mews|Rise|Parade|Hill|Green|View|Park|Vale|Wharf|Yard"
+    "Gardens|Grove|Square|Row|Walk|Mews|Rise|Parade|Hill|Green|View|Park|Vale|Wharf|Yard|"
+    "Wynd|Brae|Gate|Quay|Circus|Boulevard|Embankment"
 )
 UNITS = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER_WORD = (
@@ -33,6 +34,16 @@ Percy Street". Only the commonest street types, which are not everyday words ("o
 and "three Park" are not addresses), and four of them: found with str.find, not an
 automaton (a third of the cost)."""
 WORDS_TRIGGERS = tuple(t.lower() for t in WORDS_TYPES.split("|"))
+HOUSE_NUMBER = rf"(?:\d{{1,4}}[A-Za-z]?|(?i:{NUMBER_WORD})),?\s+"
+WELSH_TYPES = "Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Teras"
+WELSH_ADDRESS = re.compile(
+    rf"\b(?:{FLAT})?{HOUSE_NUMBER}(?:{WELSH_TYPES})\s+(?:(?:y|yr|'r)\s+)?[A-Z][\w'’-]+"
+)
+"""Welsh streets put the type first: "37 Heol y Nant", "thirty-seven Ffordd Penrhyn"."""
+WELSH_TRIGGERS = tuple(t.lower() for t in WELSH_TYPES.split("|"))
+BLOCK_TYPES = "House|Court|Tower|Towers|Heights|Point|Lodge|Mansions|Buildings|Block|Flats"
+BLOCK = re.compile(rf"\b{FLAT}(?:[Tt]he\s+)?{NAME}(?:{BLOCK_TYPES})\b")
+"""A flat in a named block: "flat nine, Corran House", "Flat 4 Jubilee Court"."""
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -43,6 +54,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     for hit in pattern_hits(doc, WORDS_ADDRESS, triggers=WORDS_TRIGGERS):
         if (hit.segment.field, hit.end) not in found:  # "flat nine, 22 Hope Street": once
             yield finding_at(RULE, doc, hit, "street address (house number in words)")
+    for hit in pattern_hits(doc, WELSH_ADDRESS, triggers=WELSH_TRIGGERS):
+        yield finding_at(RULE, doc, hit, "street address")
+    for hit in pattern_hits(doc, BLOCK, triggers=("flat",)):
+        if (hit.segment.field, hit.end) not in found:
+            yield finding_at(RULE, doc, hit, "flat and named block")
 
 
 RULE = Rule(
@@ -50,7 +66,8 @@ RULE = Rule(
     name="street-address",
     severity=Severity.ERROR,
     summary="Finds a house number, in figures or words, followed by a street name (14 Mill "
-    "Lane, forty-one Elm Road, number twelve, Percy Street) in a story.",
+    "Lane, forty-one Elm Road, number twelve, Percy Street, 37 Heol y Nant), or a flat in a "
+    "named block (flat nine, Corran House), in a story.",
     rationale="An address says where someone lives, or lived, and who their neighbours are.",
     hint="remove the address ('a flat near the station')",
     masks=True,
