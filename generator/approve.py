@@ -11,7 +11,14 @@ from pathlib import Path
 from generator.config import Project
 from generator.errors import UsageError
 from generator.fingerprint import story_fingerprint
-from generator.model import Approval, Document, Review, StoryMeta
+from generator.model import (
+    Approval,
+    Document,
+    HowAgreed,
+    Review,
+    StoryMeta,
+    StorytellerSignoff,
+)
 
 
 @dataclass(frozen=True)
@@ -20,6 +27,16 @@ class Approved:
     fingerprint: str
     count: int
     """Distinct approvals of the current text, this one included."""
+    already: bool = False
+    """This editor had already approved this exact text: nothing was changed."""
+
+
+@dataclass(frozen=True)
+class SignedOff:
+    rel: str
+    signoff: StorytellerSignoff
+    already: bool = False
+    """The storyteller's sign-off of this exact text was already recorded: nothing changed."""
 
 
 def story_files(project: Project, paths: list[Path]) -> list[Path]:
@@ -41,23 +58,72 @@ def story_files(project: Project, paths: list[Path]) -> list[Path]:
     return sorted(set(found))
 
 
-def approve(doc: Document, handle: str, today: date) -> tuple[str, Approved]:
-    """The file's new text with this editor's approval recorded (pure: nothing written)."""
-    meta = doc.meta
-    if not isinstance(meta, StoryMeta):
+def _story(doc: Document) -> StoryMeta:
+    if not isinstance(doc.meta, StoryMeta):
         raise UsageError(f"{doc.rel}: only a story with valid front matter can be approved")
+    return doc.meta
+
+
+def _count(approvals: list[Approval], fingerprint: str) -> int:
+    return len({a.by for a in approvals if a.fingerprint == fingerprint})
+
+
+def _rewrite(doc: Document, review: Review) -> str:
+    return replace_review_block(doc.path.read_text("utf-8"), doc.line_of("review"), review)
+
+
+def approve(doc: Document, handle: str, today: date) -> tuple[str | None, Approved]:
+    """The file's new text with this editor's approval recorded (pure: nothing written), or
+    None when this editor already approved this exact text (it is not counted twice)."""
+    meta = _story(doc)
     fingerprint = story_fingerprint(doc)
+    mine = [a for a in meta.review.approvals if a.by == handle and a.fingerprint == fingerprint]
+    if mine:
+        count = _count(meta.review.approvals, fingerprint)
+        return None, Approved(doc.rel, fingerprint, count, already=True)
     approvals = [a for a in meta.review.approvals if a.by != handle]
     approvals.append(Approval(by=handle, fingerprint=fingerprint, date=today))
     approved_by = list(meta.review.approved_by)
     if handle not in approved_by:
         approved_by.append(handle)
-    review = Review(
-        anonymised_by=meta.review.anonymised_by, approved_by=approved_by, approvals=approvals
-    )
-    text = replace_review_block(doc.path.read_text("utf-8"), doc.line_of("review"), review)
-    count = len({a.by for a in approvals if a.fingerprint == fingerprint})
-    return text, Approved(doc.rel, fingerprint, count)
+    review = meta.review.model_copy(update={"approved_by": approved_by, "approvals": approvals})
+    return _rewrite(doc, review), Approved(doc.rel, fingerprint, _count(approvals, fingerprint))
+
+
+def revoke(doc: Document, handle: str) -> tuple[str, Approved]:
+    """The file's new text without this editor's approval (of any text), for an approval given
+    by mistake or withdrawn after a second look."""
+    meta = _story(doc)
+    if handle not in meta.review.approved_by and all(a.by != handle for a in meta.review.approvals):
+        raise UsageError(f"{doc.rel}: {handle} has not approved this story; nothing to revoke")
+    approvals = [a for a in meta.review.approvals if a.by != handle]
+    approved_by = [h for h in meta.review.approved_by if h != handle]
+    review = meta.review.model_copy(update={"approved_by": approved_by, "approvals": approvals})
+    fingerprint = story_fingerprint(doc)
+    return _rewrite(doc, review), Approved(doc.rel, fingerprint, _count(approvals, fingerprint))
+
+
+def sign_off(
+    doc: Document, handle: str, agreed: date, how: HowAgreed | None
+) -> tuple[str | None, SignedOff]:
+    """The file's new text with the storyteller's sign-off of the current text, recorded by
+    ``handle``; None when this exact text was already signed off."""
+    meta = _story(doc)
+    fingerprint = story_fingerprint(doc)
+    current = meta.review.storyteller
+    if current is not None and current.fingerprint == fingerprint:
+        return None, SignedOff(doc.rel, current, already=True)
+    signoff = StorytellerSignoff(by=handle, fingerprint=fingerprint, date=agreed, how=how)
+    review = meta.review.model_copy(update={"storyteller": signoff})
+    return _rewrite(doc, review), SignedOff(doc.rel, signoff)
+
+
+def revoke_sign_off(doc: Document) -> str:
+    """The file's new text without the storyteller's sign-off."""
+    meta = _story(doc)
+    if meta.review.storyteller is None:
+        raise UsageError(f"{doc.rel}: no storyteller sign-off is recorded; nothing to revoke")
+    return _rewrite(doc, meta.review.model_copy(update={"storyteller": None}))
 
 
 def review_yaml(review: Review) -> list[str]:
@@ -69,6 +135,14 @@ def review_yaml(review: Review) -> list[str]:
             lines.append(
                 f"    - {{by: {a.by}, fingerprint: '{a.fingerprint}', date: {a.date.isoformat()}}}"
             )
+    signoff = review.storyteller
+    if signoff is not None:
+        how = f"how: {signoff.how.value}, " if signoff.how else ""
+        lines.append("  storyteller:  # written by `beenthere approve --storyteller`; do not edit")
+        lines.append(
+            f"    {{by: {signoff.by}, {how}fingerprint: '{signoff.fingerprint}', "
+            f"date: {signoff.date.isoformat()}}}"
+        )
     return lines
 
 

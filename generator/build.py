@@ -93,7 +93,13 @@ def write_site(project: Project, content: Content, verdict: Verdict, site: SiteM
         files = text_files(staged)
         refuse_leaks(check_output(staged, needles, [*files, *other_files(staged)]))
         step("indexing")
-        indexed = write_search_index(staged, [path for path in files if path.suffix == ".html"])
+        unsearched = site.unsearched_pages()
+        pages = [
+            path
+            for path in files
+            if path.suffix == ".html" and path.relative_to(staged).as_posix() not in unsearched
+        ]
+        indexed = write_search_index(staged, pages)
         if not indexed and (site.stories or site.resources):
             raise BuildFailed(
                 f"no built page carries {BODY_MARK}, so search would find nothing: "

@@ -14,7 +14,7 @@ from generator import checklist, report
 from generator.config import Project, load_config
 from generator.errors import BeenThereError, BuildBlocked, ConfigError, UsageError
 from generator.findings import Finding
-from generator.model import HANDLE_RE
+from generator.model import HANDLE_RE, HowAgreed
 from generator.progress import Printer, listen
 
 CONFIG_OPTION = click.option(
@@ -195,41 +195,172 @@ def build(config_file: Path, out: Path | None, sensitive_terms: Path | None, tod
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--by", "handle", required=True, help="Your editor handle, e.g. ed-priya.")
+@click.option(
+    "--storyteller",
+    is_flag=True,
+    help="Record that the storyteller read and agreed to the exact current text (--by is "
+    "you, the editor who records it).",
+)
+@click.option(
+    "--how",
+    type=click.Choice([how.value for how in HowAgreed]),
+    default=None,
+    help="With --storyteller: how the storyteller took in the final text.",
+)
+@click.option(
+    "--date",
+    "agreed",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="With --storyteller: the day they agreed, YYYY-MM-DD (default today).",
+)
+@click.option(
+    "--revoke",
+    is_flag=True,
+    help="Remove your approval (with --storyteller: the storyteller's sign-off) instead.",
+)
 @CONFIG_OPTION
 @TODAY_OPTION
-def approve(paths: tuple[Path, ...], handle: str, config_file: Path, today) -> None:
-    """Approve the exact current text of stories (files or folders)."""
-    from generator.approve import approve as approve_doc
-    from generator.approve import story_files, write_atomically
+def approve(
+    paths: tuple[Path, ...],
+    handle: str,
+    storyteller: bool,
+    how: str | None,
+    agreed,
+    revoke: bool,
+    config_file: Path,
+    today,
+) -> None:
+    """Approve the exact current text of stories (files or folders), or record the
+    storyteller's sign-off of it with --storyteller."""
+    from generator.approve import story_files
 
     day = _today(today)
+    _check_handle(handle)
+    if not storyteller and (how or agreed):
+        _usage("--how and --date describe the storyteller's sign-off: add --storyteller")
+    if agreed is not None and agreed.date() > day:
+        _usage(f"--date {agreed.date().isoformat()} is in the future; give the day they agreed")
     try:
         project, content, verdict = checklist.check(config_file, day)
         targets = {p.resolve() for p in story_files(project, list(paths))}
     except BeenThereError as error:
         _fail(error)
         return
-    _check_handle(handle)
     refused = 0
     for doc in content.documents:
         if doc.kind != "story" or doc.path.resolve() not in targets:
             continue
-        blocking = [
-            f for f in verdict.findings if f.file == doc.rel and f.blocks and f.rule != "BT111"
-        ]
-        if blocking or doc.meta is None:
+        if not revoke:
+            blocking = [f for f in verdict.findings if f.file == doc.rel and f.blocks]
+            blocking = [f for f in blocking if f.rule not in _GATES]
+            if blocking or doc.meta is None:
+                refused += 1
+                click.echo(report.render_text(blocking), err=True)
+                what = "signed off" if storyteller else "approved"
+                click.secho(f"not {what}: {doc.rel} has errors to fix first", fg="red", err=True)
+                continue
+        try:
+            if storyteller:
+                signed_on = agreed.date() if agreed else day
+                message = _record_sign_off(doc, handle, signed_on, how, revoke)
+            else:
+                message = _record_approval(project, doc, handle, day, revoke)
+        except UsageError as error:
             refused += 1
-            click.echo(report.render_text(blocking), err=True)
-            click.secho(f"not approved: {doc.rel} has errors to fix first", fg="red", err=True)
+            click.secho(f"error: {error}", fg="red", err=True)
             continue
-        text, approved = approve_doc(doc, handle, day)
+        click.echo(message)
+    sys.exit(1 if refused else 0)
+
+
+_GATES = frozenset({"BT111", "BT112"})
+"""The approval and sign-off rules: the findings `approve` exists to settle."""
+
+
+def _usage(message: str) -> NoReturn:
+    click.secho(f"error: {message}", fg="red", err=True)
+    sys.exit(2)
+
+
+def _record_approval(project: Project, doc, handle: str, day: date, revoke: bool) -> str:
+    from generator.approve import approve as approve_doc
+    from generator.approve import revoke as revoke_doc
+    from generator.approve import write_atomically
+
+    required = project.config.moderation.required_approvals
+    if revoke:
+        text, approved = revoke_doc(doc, handle)
         write_atomically(doc.path, text)
-        required = project.config.moderation.required_approvals
-        click.echo(
-            f"approved {approved.rel} as {handle} "
+        return (
+            f"revoked {handle}'s approval of {approved.rel} "
             f"({approved.count} of {required} approvals of this text)"
         )
-    sys.exit(1 if refused else 0)
+    text, approved = approve_doc(doc, handle, day)
+    if text is None:
+        return (
+            f"{approved.rel}: already approved by {handle}; not counted again "
+            f"({approved.count} of {required} approvals of this text)"
+        )
+    write_atomically(doc.path, text)
+    return (
+        f"approved {approved.rel} as {handle} "
+        f"({approved.count} of {required} approvals of this text)"
+    )
+
+
+def _record_sign_off(doc, handle: str, agreed: date, how: str | None, revoke: bool) -> str:
+    from generator.approve import revoke_sign_off, sign_off, write_atomically
+
+    if revoke:
+        write_atomically(doc.path, revoke_sign_off(doc))
+        return f"removed the storyteller's sign-off of {doc.rel}"
+    text, signed = sign_off(doc, handle, agreed, HowAgreed(how) if how else None)
+    record = signed.signoff
+    said = f"{record.how.value}, " if record.how else ""
+    if text is None:
+        return (
+            f"{signed.rel}: the storyteller already signed off this text "
+            f"({said}{record.date.isoformat()}, recorded by {record.by}); nothing changed"
+        )
+    write_atomically(doc.path, text)
+    return (
+        f"recorded the storyteller's sign-off of {signed.rel} "
+        f"({said}{record.date.isoformat()}, recorded by {handle})"
+    )
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for tools.",
+)
+@TODAY_OPTION
+def consent(config_file: Path, fmt: str, today) -> None:
+    """List every story by consent state (expiring soon, expired, withdrawn, expires later,
+    no expiry), with its dates and consent reference, for renewal calls."""
+    from generator.consent import consent_rows, render_consent_json, render_consent_text
+    from generator.loader import load_content
+
+    project = _load_project(config_file)
+    day = _today(today)
+    content = load_content(project)
+    notice = project.config.moderation.renewal_notice_days
+    rows = consent_rows(content, day, notice)
+    render = render_consent_json if fmt == "json" else render_consent_text
+    click.echo(render(rows, day, notice))
+    unreadable = [d.rel for d in content.documents if d.kind == "story" and d.meta is None]
+    if unreadable and fmt == "text":
+        click.secho(
+            f"not listed: {', '.join(unreadable)} (front matter invalid; run `beenthere check`)",
+            fg="yellow",
+            err=True,
+        )
 
 
 @main.command()

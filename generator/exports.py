@@ -184,7 +184,7 @@ def atom_feed(site: SiteModel) -> bytes:
     feed.link(href=_absolute(site, "feed.xml"), rel="self")
     feed.language(info.language)
     feed.author({"name": info.name})
-    stories = site.stories[:FEED_LIMIT]
+    stories = site.feed_stories[:FEED_LIMIT]
     feed.updated(_published_at(stories[0]) if stories else datetime(2000, 1, 1, tzinfo=UTC))
     for story in reversed(stories):  # feedgen prepends: add oldest first
         entry = feed.add_entry()
@@ -204,7 +204,7 @@ def json_feed(site: SiteModel) -> bytes:
     """JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
     info = site.config.site
     items = []
-    for story in site.stories[:FEED_LIMIT]:
+    for story in site.feed_stories[:FEED_LIMIT]:
         warning = _warning_text(site, story)
         item = {
             "id": _absolute(site, story.url),

@@ -340,6 +340,11 @@ def internal_terms(documents: Iterable[Document], withdrawn: Iterable = ()) -> d
             add(fingerprint, "approval fingerprint", doc.rel)
             if fingerprint.startswith("sha256:"):
                 add(fingerprint.split(":", 1)[1], "approval fingerprint", doc.rel)
+        signoff = meta.review.storyteller
+        if signoff is not None:
+            add(signoff.by, "editor handle (storyteller sign-off)", doc.rel)
+            add(signoff.fingerprint, "sign-off fingerprint", doc.rel)
+            add(signoff.fingerprint.split(":", 1)[-1], "sign-off fingerprint", doc.rel)
         for waiver in meta.waivers:
             add(waiver.by, "editor handle", doc.rel)
             if len(waiver.reason) >= 24:

@@ -13,6 +13,7 @@ import nh3
 from markupsafe import Markup
 
 from generator import mkdocs_parallel
+from generator.packaged import default_theme
 from generator.progress import step
 from generator.rules.unsafe_markup import url_scheme
 
@@ -99,7 +100,7 @@ ALLOWED_ATTRIBUTES = {
     "th": _COMMON | {"colspan", "rowspan", "align", "scope"},
     "details": _COMMON | {"open"},
     "ol": _COMMON | {"start", "reversed"},
-    "li": _COMMON | {"data-categories", "data-regions"},
+    "li": _COMMON | {"data-categories", "data-regions", "data-terms"},
     "form": _COMMON | {"hidden", "action", "method"},
     "button": _COMMON | {"type", "hidden"},
     "input": _COMMON | {"type", "name", "autocomplete", "enterkeyhint"},
@@ -168,6 +169,11 @@ def on_files(files, config):
 
 
 def on_config(config):
+    # a site's templates/overrides/ holds only what it overrides: the default theme's files
+    # stand behind it (MkDocs' custom_dir takes one folder)
+    default = str(default_theme() / "overrides")
+    if default not in config.theme.dirs:
+        config.theme.dirs.insert(1, default)
     # the theme prints some strings raw (aria-label, <meta content>, <title>) and escapes
     # others: escaped Markup is printed as it is by both, so every place gets escaped text
     for key in ("site_name", "site_description"):
@@ -206,6 +212,21 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if page.meta.get("sitemap") is False:
         _unlisted.add(page.url)
     return markdown
+
+
+EXIT_SKIP_LINK = re.compile(r'\s*<a [^<>]*class="md-skip bt-exit-skip"[^<>]*>[^<>]*</a>')
+SKIP_LINKS = '<div data-md-component="skip">'
+
+
+def on_post_page(output: str, page, config) -> str:  # noqa: ARG001 (MkDocs signature)
+    """The quick exit's skip link becomes the page's first link, before "Skip to content"
+    (as GOV.UK places it): Material writes its skip link outside any block a theme override
+    can reach, so main.html writes this one in the header block and it is moved here."""
+    link = EXIT_SKIP_LINK.search(output)
+    if link is None or SKIP_LINKS not in output:
+        return output
+    output = output[: link.start()] + output[link.end() :]
+    return output.replace(SKIP_LINKS, SKIP_LINKS + link.group().strip(), 1)
 
 
 def on_post_build(config) -> None:

@@ -39,7 +39,8 @@ class Consent(Strict):
     given: IsoDate
     """Date consent was signed."""
     scope: list[str]
-    """Channels the storyteller agreed to; must include 'website'."""
+    """Channels the storyteller agreed to: 'website' (required), and 'feeds', 'search',
+    'print' one by one; 'website' alone means all of them (see ``channels``)."""
     expires: IsoDate | None = None
     """After this date the story is taken down."""
     withdrawn: IsoDate | None = None
@@ -52,6 +53,26 @@ class Approval(Strict):
     by: Handle
     fingerprint: str
     date: IsoDate
+
+
+class HowAgreed(StrEnum):
+    """How the storyteller took in the final text before agreeing to it."""
+
+    READ_ALOUD = "read-aloud"
+    PAPER = "paper"
+    MESSAGE = "message"
+
+
+class StorytellerSignoff(Strict):
+    """The storyteller's agreement to the exact text, recorded by an editor (written by
+    `beenthere approve --storyteller`); bound to the text like an approval."""
+
+    by: Handle
+    """The editor who recorded it."""
+    fingerprint: str
+    date: IsoDate
+    """The day the storyteller agreed."""
+    how: HowAgreed | None = None
 
 
 class Waiver(Strict):
@@ -71,6 +92,8 @@ class Review(Strict):
     anonymised_by: Handle
     approved_by: list[Handle] = Field(default_factory=list)
     approvals: list[Approval] = Field(default_factory=list)
+    storyteller: StorytellerSignoff | None = None
+    """The storyteller's sign-off of the final text."""
 
 
 class StoryMeta(Strict):
@@ -116,6 +139,8 @@ class ResourceMeta(Strict):
     regions: list[str] = Field(min_length=1)
     eligibility: Text
     contact: Contact = Field(default_factory=Contact)
+    opening_hours: Text | None = None
+    """When the service is open, in readers' words: 'Monday to Friday, 9am to 5pm'."""
     last_verified: IsoDate
     waivers: list[Waiver] = Field(default_factory=list)
     aliases: list[Id] = Field(default_factory=list)
@@ -128,6 +153,11 @@ class PageMeta(Strict):
     description: str = ""
     order: int = 100
     """Position in the navigation (smaller first)."""
+    footer: bool = False
+    """Listed in the footer of every page instead of the menu (accessibility, online safety)."""
+    stories_contact: bool = False
+    """Ends the page with the direct contact for storytellers (``contact.stories_email`` in the
+    config, else ``contact.email``): "Share your story"."""
 
 
 @dataclass(frozen=True)
@@ -210,6 +240,19 @@ class Identity:
             alias_lines=tuple(doc.line_of("aliases", i) for i in range(len(aliases))),
             details=story_details(doc),
         )
+
+
+CHANNELS = ("website", "feeds", "search", "print")
+"""Where a story can go, each agreed to (or refused) by the storyteller in consent.scope."""
+
+
+def channels(consent: Consent) -> frozenset[str]:
+    """The channels a story may go out on. 'website' alone is the consent form's default, which
+    covers every channel; once any other channel is listed, only the listed ones are on."""
+    listed = frozenset(consent.scope) & frozenset(CHANNELS)
+    if listed == {"website"}:
+        return frozenset(CHANNELS)
+    return listed
 
 
 def lapsed_reason(meta: StoryMeta, today: date) -> str | None:

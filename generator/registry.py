@@ -7,6 +7,7 @@ from generator.rules import (
     case_reference,
     consent_dates,
     consent_reference,
+    consent_renewal,
     consent_scope,
     content_warnings,
     date_of_birth,
@@ -34,6 +35,7 @@ from generator.rules import (
     social_media,
     stigmatising_language,
     story_lapsed,
+    storyteller_signoff,
     street_address,
     unique_ids,
     unsafe_markup,
@@ -59,8 +61,10 @@ RULES: tuple[Rule, ...] = (
     story_lapsed.RULE,
     withdrawn_register.RULE,
     resource_stale.RULE,
-    # review bound to the exact text
+    consent_renewal.RULE,
+    # review and the storyteller's sign-off, bound to the exact text
     approvals.RULE,
+    storyteller_signoff.RULE,
     # anonymisation
     email_address.RULE,
     phone_number.RULE,

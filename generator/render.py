@@ -13,9 +13,11 @@ from urllib.parse import urlsplit
 
 import jinja2
 
+from generator.config import SiteConfig, SupportLink
 from generator.errors import BuildFailed
 from generator.images import stripped_bytes
 from generator.loader import IMAGE_SUFFIXES
+from generator.packaged import theme_dirs
 from generator.parallel import map_batches
 from generator.rules_doc import render_rules_reference
 from generator.sitemodel import SiteModel
@@ -33,8 +35,10 @@ class RenderedDocs:
 
 
 def template_environment(templates_dir: Path) -> jinja2.Environment:
+    """Templates from the site's ``templates/pages/`` where it has them, else the default
+    theme's."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir / "pages"),
+        loader=jinja2.FileSystemLoader(theme_dirs(templates_dir, "pages")),
         autoescape=True,  # every value is HTML-escaped unless a template says otherwise
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -124,15 +128,35 @@ def page_specs(site: SiteModel) -> tuple[list[PageSpec], dict[str, Path]]:
                 term_id=term_id,
                 term=term,
                 resources=site.resources_in(folder, term_id),
+                wider=site.wider_services(term_id) if folder == "regions" else [],
             )
     for plain in site.pages:
         page(f"{plain.slug}/index.md", "page.md.j2", page=plain)
+    # the pages every reader can reach from the header and footer, written from the config
+    page("get-help/index.md", "get_help.md.j2")
+    page("privacy/index.md", "privacy.md.j2")
+    if config.contact.email or config.contact.phone:
+        page("contact/index.md", "contact.md.j2")
     page("how-we-moderate/rules/index.md", "rules.md.j2", reference=render_rules_reference())
     if site.editors_guide:
         # the guide links to RULES.md in the repository; on the site, to the rules page
         guide = site.editors_guide.replace("](RULES.md)", "](../rules/)")
         page("how-we-moderate/editors-guide/index.md", "guide.md.j2", guide=guide)
     return specs, copies
+
+
+def support_by_subject(config: SiteConfig) -> list[tuple[str, list[SupportLink]]]:
+    """``support.by_warning`` for the "Get help now" page: warnings that share the same places
+    to turn to are one heading ("Self-harm or suicide"), in the config's order."""
+    groups: list[tuple[list[str], list[SupportLink]]] = []
+    for warning, links in config.support.by_warning.items():
+        label = config.content_warnings[warning].label
+        same = next((group for group in groups if group[1] == links), None)
+        if same:
+            same[0].append(label.lower())
+        else:
+            groups.append(([label], links))
+    return [(" or ".join(labels), links) for labels, links in groups]
 
 
 @dataclass
@@ -145,6 +169,7 @@ class _Renderer:
         env = template_environment(templates_dir)
         config = site.config
         env.filters["warning_label"] = lambda w: config.content_warnings[w].label.lower()
+        env.globals["support_by_subject"] = partial(support_by_subject, config)
         return cls(env, {"site": site, "config": config})
 
     def render(self, spec: PageSpec) -> str:
@@ -154,7 +179,9 @@ class _Renderer:
             return template.render(**self.common, root=root, **spec.values)
         except jinja2.TemplateNotFound as exc:
             raise BuildFailed(
-                f"templates/pages/{exc.name} is missing; copy it from the Been There repository"
+                f"templates/pages/{exc.name} is missing: neither the site's templates/pages/ "
+                "nor the default theme has it; check the name where a template includes or "
+                "extends it"
             ) from None
         except jinja2.TemplateError as exc:
             where = (
@@ -168,6 +195,16 @@ class _Renderer:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(self.render(spec), "utf-8")
         return len(specs)
+
+
+def render_support_box(site: SiteModel, templates_dir: Path, root: str) -> str:
+    """The support box as HTML, for the page MkDocs builds from the theme alone (404.html),
+    where ``root`` is the site's path on its host: that page is served at any address."""
+    renderer = _Renderer.of(site, templates_dir)
+    try:
+        return renderer.env.get_template("_support.md.j2").render(**renderer.common, root=root)
+    except jinja2.TemplateError as exc:
+        raise BuildFailed(f"template _support.md.j2 cannot be rendered: {exc}") from None
 
 
 def render_docs(site: SiteModel, templates_dir: Path) -> RenderedDocs:

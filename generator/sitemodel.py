@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.config import SiteConfig
-from generator.model import Document, PageMeta, ResourceMeta, StoryMeta
+from generator.model import Document, PageMeta, ResourceMeta, StoryMeta, channels
 
 WORDS_PER_MINUTE = 200
 
@@ -30,6 +30,10 @@ class Story:
     aliases: list[str]
     preview_notice: str | None = None
     """Only in `beenthere serve`: why this story would not be published yet."""
+    in_feeds: bool = True
+    """The storyteller agreed to syndication (consent.scope): it is in the feeds."""
+    in_search: bool = True
+    """The storyteller agreed to the site's search: its page is indexed."""
 
     @property
     def url(self) -> str:
@@ -49,6 +53,7 @@ class Resource:
     email: str | None
     text: str | None
     address: str | None
+    opening_hours: str | None
     last_verified: date
     stale: bool
     body: str
@@ -70,6 +75,10 @@ class Page:
     description: str
     order: int
     body: str
+    footer: bool = False
+    """Linked from the footer of every page, not from the menu."""
+    stories_contact: bool = False
+    """Ends with the direct contact for storytellers."""
 
 
 @dataclass
@@ -84,6 +93,17 @@ class SiteModel:
     withdrawn_ids: list[str] = field(default_factory=list)
     editors_guide: str = ""
     """EDITORS.md from the project root, published under "How we moderate"."""
+
+    @property
+    def feed_stories(self) -> list[Story]:
+        """Stories the feeds may carry, newest first: those whose storytellers agreed to
+        syndication."""
+        return [story for story in self.stories if story.in_feeds]
+
+    def unsearched_pages(self) -> set[str]:
+        """Built pages (paths in the site) the search index must leave out: the stories whose
+        storytellers did not agree to the site's search."""
+        return {f"stories/{story.id}/index.html" for story in self.stories if not story.in_search}
 
     def stories_on(self, topic: str) -> list[Story]:
         return self._by_topic().get(topic, [])
@@ -114,6 +134,36 @@ class SiteModel:
 
     def resources_in(self, attribute: str, value: str) -> list[Resource]:
         return [r for r in self.resources if value in getattr(r, attribute)]
+
+    def wider_regions(self, region_id: str) -> list[str]:
+        """The regions whose services also serve ``region_id``: those it is within (and what
+        they are within), and those that cover everywhere; in the config's order."""
+        regions = self.config.regions
+        wider: set[str] = set()
+        todo = list(regions[region_id].within)
+        while todo:
+            current = todo.pop()
+            if current not in wider:
+                wider.add(current)
+                todo.extend(regions[current].within)
+        wider |= {key for key, region in regions.items() if region.everywhere}
+        wider.discard(region_id)
+        return [key for key in regions if key in wider]
+
+    def wider_services(self, region_id: str) -> list[Resource]:
+        """Services of the wider regions that serve ``region_id``, not listed in it directly."""
+        wider = set(self.wider_regions(region_id))
+        return [
+            r for r in self.resources if region_id not in r.regions and wider & set(r.regions)
+        ]
+
+    def regions_served(self, resource: Resource) -> list[str]:
+        """Every region a service serves: its own, and those within them or everywhere."""
+        return [
+            key
+            for key in self.config.regions
+            if key in resource.regions or set(resource.regions) & set(self.wider_regions(key))
+        ]
 
 
 def months_between(earlier: date, later: date) -> int:
@@ -164,6 +214,8 @@ def build_site_model(
                     images=shown_images(doc),
                     aliases=list(meta.aliases),
                     preview_notice=notices.get(doc.rel),
+                    in_feeds="feeds" in channels(meta.consent),
+                    in_search="search" in channels(meta.consent),
                 )
             )
         elif isinstance(meta, ResourceMeta):
@@ -180,6 +232,7 @@ def build_site_model(
                     email=meta.contact.email,
                     text=meta.contact.text,
                     address=meta.contact.address,
+                    opening_hours=meta.opening_hours,
                     last_verified=meta.last_verified,
                     stale=months_between(meta.last_verified, today) >= stale_after,
                     body=doc.body,
@@ -194,6 +247,8 @@ def build_site_model(
                     description=meta.description,
                     order=meta.order,
                     body=doc.body,
+                    footer=meta.footer,
+                    stories_contact=meta.stories_contact,
                 )
             )
     site.stories.sort(key=lambda s: (s.published, s.id), reverse=True)

@@ -10,7 +10,10 @@ from generator.model import Document
 from generator.rules.base import Context, Rule
 
 RESERVED_PAGE_SLUGS = frozenset(
-    "index stories topics resources categories regions search search-index assets 404".split()
+    (
+        "index stories topics resources categories regions search search-index assets 404"
+        " get-help privacy contact"
+    ).split()
 )
 """Folders the generator writes itself; a page of the same name would be overwritten."""
 

@@ -33,6 +33,12 @@ PAGE_TYPES = {
     "plain page": "about/",
     "rule reference": "how-we-moderate/rules/",
     "withdrawn story": "stories/the-old-bakery-shift/",
+    "get help": "get-help/",
+    "online safety": "online-safety/",
+    "accessibility statement": "accessibility/",
+    "privacy notice": "privacy/",
+    "contact": "contact/",
+    "share your story": "share-your-story/",
 }
 
 
