@@ -3,6 +3,7 @@ build again. Plus the exact words of the errors editors meet most."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -52,16 +53,20 @@ def test_create_check_fix_approve_build_withdraw_build(project: Path):
     assert created.exit_code == 0, created.output
     story = project / "content/stories/tea-until-it-got-light.md"
     text = story.read_text()
-    text = text.replace("status: draft", "status: published")
     text = text.split("---\n\n", 1)[0] + "---\n" + STORY_TEXT
     text += "Her name was Karen Whitfield and her number was 07700 900321.\n"
     story.write_text(text)
 
+    # still a draft: it is already public in a pull request, so the identifiers are errors
     failed = run_cli("check", "--config", config)
     assert failed.exit_code == 1
     assert "BT211 personal-name: full personal name (K•••• W••••••••)" in failed.output
     assert "BT202 phone-number: phone number (0•••• 9•••••)" in failed.output
-    assert "BT111 approvals: 0 of 2 required approvals match the current text" in failed.output
+    refused = run_cli("approve", str(story), "--by", "ed-lee", "--config", config)
+    assert refused.exit_code == 1
+    assert "not approved: content/stories/tea-until-it-got-light.md has errors to fix first" in (
+        refused.output
+    )
 
     story.write_text(
         story.read_text().replace(
@@ -69,13 +74,45 @@ def test_create_check_fix_approve_build_withdraw_build(project: Path):
             "I still have her number in my phone.\n",
         )
     )
+    story.write_text(story.read_text().replace("status: draft", "status: published"))
     fixed = run_cli("check", "--config", config)
     assert "BT211" not in fixed.output and "BT202" not in fixed.output
-    assert fixed.exit_code == 1  # approvals still missing
+    assert fixed.exit_code == 1  # approvals and the storyteller's sign-off still missing
+    assert "BT111 approvals: 0 of 2 required approvals match the current text" in fixed.output
+    assert "BT112 storyteller-signoff: no sign-off by the storyteller is recorded" in fixed.output
 
     for handle in ("ed-lee", "ed-kai"):
         approved = run_cli("approve", str(story), "--by", handle, "--config", config)
         assert approved.exit_code == 0, approved.output
+    assert "(2 of 2 approvals of this text)" in approved.output
+    again = run_cli("approve", str(story), "--by", "ed-kai", "--config", config)
+    assert again.exit_code == 0
+    assert (
+        "content/stories/tea-until-it-got-light.md: already approved by ed-kai; not counted "
+        "again (2 of 2 approvals of this text)"
+    ) in again.output
+    assert story.read_text().count("{by: ed-kai,") == 1
+    unsigned = run_cli("check", "--config", config)
+    assert unsigned.exit_code == 1 and "BT112" in unsigned.output and "BT111" not in unsigned.output
+
+    signed = run_cli(
+        "approve",
+        str(story),
+        "--storyteller",
+        "--by",
+        "ed-lee",
+        "--how",
+        "read-aloud",
+        "--date",
+        "2026-11-26",
+        "--config",
+        config,
+    )
+    assert signed.exit_code == 0, signed.output
+    assert (
+        "recorded the storyteller's sign-off of content/stories/tea-until-it-got-light.md "
+        "(read-aloud, 2026-11-26, recorded by ed-lee)"
+    ) in signed.output
     assert run_cli("check", "--config", config).exit_code == 0
 
     built = run_cli("build", "--config", config, "--out", str(out))
@@ -83,6 +120,26 @@ def test_create_check_fix_approve_build_withdraw_build(project: Path):
     page = (out / "stories/tea-until-it-got-light/index.html").read_text()
     assert "Tea until it got light" in page and "drank tea until it got light" in page
     assert "tea-until-it-got-light" in (out / "sitemap.xml").read_text()
+    everything = _all_output(out)
+    fingerprint = re.search(r"storyteller:.*\n.*fingerprint: '(sha256:(\w+))'", story.read_text())
+    assert fingerprint is not None
+    for internal in ("ed-lee", "ed-kai", "CR-2026-120", *fingerprint.groups()):
+        assert internal not in everything, internal
+
+    # an edit after sign-off unbinds it (and the approvals): the build refuses the story
+    story.write_text(story.read_text().replace("for a month", "for six weeks"))
+    edited = run_cli("check", "--config", config)
+    assert edited.exit_code == 1
+    assert (
+        "BT112 storyteller-signoff: the text changed after the storyteller signed it off on "
+        "2026-11-26 (recorded by ed-lee)"
+    ) in edited.output
+    assert "changed since approved by ed-kai, ed-lee" in edited.output
+    assert run_cli("build", "--config", config, "--out", str(out)).exit_code == 1
+    assert (
+        "drank tea until it got light"
+        in (out / "stories/tea-until-it-got-light/index.html").read_text()
+    )
 
     withdrawn = run_cli("withdraw", "tea-until-it-got-light", "--by", "ed-kai", "--config", config)
     assert withdrawn.exit_code == 0, withdrawn.output
@@ -203,10 +260,11 @@ def test_github_format_writes_every_finding_to_the_job_summary(project: Path, tm
         env={"GITHUB_STEP_SUMMARY": str(summary)},
     )
     assert result.exit_code == 1
-    assert result.output.count("::error file=content/stories/keys-to-my-own-door.md") == 13
+    # twelve numbers, and the approvals and the storyteller's sign-off of the old text
+    assert result.output.count("::error file=content/stories/keys-to-my-own-door.md") == 14
     table = summary.read_text()
-    assert table.startswith("## Been There checklist: 13 errors")
-    assert table.count("| `content/stories/keys-to-my-own-door.md:") == 13
+    assert table.startswith("## Been There checklist: 14 errors")
+    assert table.count("| `content/stories/keys-to-my-own-door.md:") == 14
     assert "07700 9001" not in table  # masked here too
 
 
