@@ -100,6 +100,20 @@ def lower_given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def lower_word_given_names() -> frozenset[str]:
+    """Given names that are also words but not among the commonest ("paddy", "frank",
+    "grace"): in lower case, a name only before a long surname that is no word."""
+    return (
+        (
+            frozenset(low for low in (name.lower() for name in given_names()) if len(low) > 2)
+            & everyday_words()
+        )
+        - common_words()
+        - DIALECT
+    )
+
+
+@lru_cache(maxsize=1)
 def lower_surnames() -> frozenset[str]:
     """Surnames in lower case that are no English word: "mcallister", never "green"."""
     return _lower(surnames())
@@ -155,7 +169,7 @@ def looks_like_full_name(
         return False  # "Nanna Bev", "Big Al", "Uncle Tony"
     if first.isupper() and last.isupper() or first.islower() and last.islower():
         return written_in_one_case(first, last)
-    if first not in given_names():
+    if first not in given_names() and not _double_given(first):
         return False
     ambiguous = first.lower() in common_word_names()
     if last in surnames():
@@ -166,6 +180,16 @@ def looks_like_full_name(
         and not ambiguous
         and last.lower() not in common_words()
         and not last.endswith(("ing", "ed", "s", "ly"))
+    )
+
+
+def _double_given(first: str) -> bool:
+    """A double first name ("Chloe-Mae", "Jean-Luc"): both halves capitalised, one listed."""
+    parts = first.split("-")
+    return (
+        len(parts) == 2
+        and all(part[:1].isupper() for part in parts)
+        and any(part in given_names() for part in parts)
     )
 
 

@@ -26,7 +26,7 @@ from generator.rules.prison_number import PRISON_NUMBER
 from generator.rules.social_media import HANDLE, PROFILE, PROFILE_TRIGGERS
 from generator.rules.stigmatising_language import PATTERN as LABELS
 from generator.rules.stigmatising_language import TRIGGERS as LABEL_TRIGGERS
-from generator.rules.street_address import ADDRESS
+from generator.rules.street_address import ADDRESS, LOWER_ADDRESS, WELSH_ADDRESS, WELSH_TRIGGERS
 from generator.rules.vehicle_registration import REGISTRATION
 from generator.text import Segment, _around_tokens, digit_runs, needle_spans
 
@@ -40,6 +40,8 @@ CASES = {  # each pattern with the anchors its rule gives it
     "BT201": (EMAIL, {"triggers": ("@",)}),
     "BT203": (POSTCODE, FOLDED_DIGITS),
     "BT204": (ADDRESS, DIGITS),
+    "BT204-lower": (LOWER_ADDRESS, FOLDED_DIGITS),
+    "BT204-welsh": (WELSH_ADDRESS, {"triggers": WELSH_TRIGGERS}),
     "BT205": (PRISON_NUMBER, FOLDED_DIGITS),
     "BT206": (NI_NUMBER, FOLDED_DIGITS),
     "BT207": (TEN_DIGITS, DIGITS),
@@ -62,7 +64,8 @@ TOKENS = (
     "career criminal record convicts him addicts alcoholics anonymous old lags Mr Dr. O'Brien "
     "McDonald Dee Walker Smith-Jones's Priya heroin smoked smoking overdosed self-harm self "
     "harming died passed away grief took his own life rape grapes kicked him needles relapsed "
-    "suicidal drinking heavy with without a drink cut myself therapist"
+    "suicidal drinking heavy with without a drink cut myself therapist at lived 22 hope street "
+    "thirty-seven Heol y Nant Ffordd"
 ).split()
 
 

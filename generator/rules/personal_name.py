@@ -16,6 +16,7 @@ from generator.names import (
     looks_like_full_name,
     lower_given_names,
     lower_surnames,
+    lower_word_given_names,
     not_people,
     surnames,
     written_in_one_case,
@@ -249,7 +250,9 @@ def _lower_case_names(text: str) -> Iterator[tuple[int, int]]:
     """darren mcallister, siobhan o'brien: both in the lists and neither an English word.
     A set intersection finds the given names first, so prose without one costs one split.
     Every text is read so: people who capitalise "I" still type a name in lower case."""
-    found = lower_given_names().intersection(text.split())
+    words = text.split()
+    yield from _lower_word_names(text, lower_word_given_names().intersection(words))
+    found = lower_given_names().intersection(words)
     if not found:
         return
     surnames_ = lower_surnames()
@@ -267,6 +270,20 @@ def _lower_case_names(text: str) -> Iterator[tuple[int, int]]:
                 and following[0] in {"kaur", "singh", "bibi", "begum", "kumar"}
                 and written_in_one_case(name, last)
             ):
+                yield match.start(), match.end()
+
+
+LONG_SURNAME = 6
+"""Letters, at least, of the surname after a given name that is also a word ("paddy
+mcdonagh", not "frank lane")."""
+
+
+def _lower_word_names(text: str, found: set[str]) -> Iterator[tuple[int, int]]:
+    surnames_ = lower_surnames()
+    for name in found:
+        for match in re.finditer(rf"(?<![\w'’]){re.escape(name)}[ \t]+([a-z'’-]+)", text):
+            last = match.group(1)
+            if len(last) >= LONG_SURNAME and last in surnames_:
                 yield match.start(), match.end()
 
 

@@ -30,11 +30,13 @@ _NAME = r"(?P<handle>[a-z0-9_.][a-z0-9_.-]{1,29})"
 NAMED_HANDLE = re.compile(
     rf"\b(?:(?:find|add|follow|message|dm|msg|hit)\s+(?:me|us)\s+(?:up\s+)?on\s+(?:{PLATFORMS})\b"
     rf"(?:\s+(?:as|at))?|on\s+(?:{PLATFORMS})\b\s+(?:as|at)"
-    rf"|my\s+(?:{PLATFORMS})\b(?:\s+(?:name|handle|username|account|page))?(?:\s+is|'s|’s|:))"
+    rf"|my\s+(?:{PLATFORMS})\b(?:\s+(?:name|handle|username|account|page))?(?:\s+is|'s|’s|:)"
+    rf"|(?P<labelled>\b(?:{PLATFORMS}))\s*:)"
     rf"\s*[:,-]?\s*{_NAME}"
 )
 """A handle without its @, after a platform named as the place to find someone: "find me
-on insta dee_walks_again", "add me on snap: jaybird99", "my tiktok is deewalks"."""
+on insta dee_walks_again", "add me on snap: jaybird99", "my tiktok is deewalks",
+"snapchat: jaybird"."""
 SEARCH_NAME = re.compile(
     rf"\bsearch\s+(?:for\s+me\s+on\s+)?(?:{PLATFORMS})\b\s+for\s+"
     r"(?P<handle>[a-z0-9_.'’-]{2,30}(?:\s[a-z0-9_.'’-]{2,30}){0,3})"
@@ -66,9 +68,11 @@ def _named_handle(segment: Segment, match: re.Match[str]) -> bool:
     handle = match.group("handle")
     if not _handle(segment, match):
         return False
-    if re.search(r"[\d_.]", handle) or not match.group().startswith("my"):
+    labelled = match.group().startswith("my") or match.group("labelled")
+    if re.search(r"[\d_.]", handle) or not labelled:
         return True  # jaybird99, dee_walks; "add me on snap: jay": asked to be found
-    # "my tiktok is deewalks." but not "my tiktok is blowing up": a word that ends the clause
+    # "my tiktok is deewalks." but not "my tiktok is blowing up", nor "facebook: useless for
+    # work": a word that ends the clause
     return bool(CLAUSE_END.match(segment.folded, match.end()))
 
 

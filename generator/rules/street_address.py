@@ -34,6 +34,15 @@ Percy Street". Only the commonest street types, which are not everyday words ("o
 and "three Park" are not addresses), and four of them: found with str.find, not an
 automaton (a third of the cost)."""
 WORDS_TRIGGERS = tuple(t.lower() for t in WORDS_TYPES.split("|"))
+LOWER_TYPES = "street|road|lane|avenue|close|drive|crescent|terrace|grove|gardens|mews"
+LOWER_ADDRESS = re.compile(
+    r"\b(?:at|on|to|from|number|no\.?|lived|living|moved|round)\s+(?P<address>\d{1,4}[a-z]?,?\s+"
+    rf"(?:(?!(?:the|a|an|my|our|his|her|main|back|side|busy|quiet|long|few|more|other)\b)"
+    rf"[a-z][a-z'’-]+\s+){{1,2}}(?:{LOWER_TYPES}))\b(?![\w'’-])"
+)
+"""An address typed in lower case, after a word that puts someone there: "i lived at 22
+hope street". Not "on 2 busy roads": the types are singular and the words are no adjectives
+of roads."""
 HOUSE_NUMBER = rf"(?:\d{{1,4}}[A-Za-z]?|(?i:{NUMBER_WORD})),?\s+"
 WELSH_TYPES = "Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Teras"
 WELSH_ADDRESS = re.compile(
@@ -54,6 +63,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     for hit in pattern_hits(doc, WORDS_ADDRESS, triggers=WORDS_TRIGGERS):
         if (hit.segment.field, hit.end) not in found:  # "flat nine, 22 Hope Street": once
             yield finding_at(RULE, doc, hit, "street address (house number in words)")
+    for hit in pattern_hits(doc, LOWER_ADDRESS, group="address", folded=True, needs_digit=True):
+        if (hit.segment.field, hit.end) not in found:
+            found.add((hit.segment.field, hit.end))
+            yield finding_at(RULE, doc, hit, "street address")
     for hit in pattern_hits(doc, WELSH_ADDRESS, triggers=WELSH_TRIGGERS):
         yield finding_at(RULE, doc, hit, "street address")
     for hit in pattern_hits(doc, BLOCK, triggers=("flat",)):
