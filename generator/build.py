@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import errno
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -17,7 +19,7 @@ from generator.config import Project
 from generator.errors import BuildBlocked, BuildFailed, OutputFailed
 from generator.exports import generate_exports
 from generator.images import ImageProblem
-from generator.leakcheck import check_output, leak_needles, other_files, text_files
+from generator.leakcheck import Needles, check_output, leak_needles, other_files, text_files
 from generator.loader import Content
 from generator.mkdocs_site import mkdocs_config
 from generator.model import StoryMeta
@@ -91,7 +93,8 @@ def write_site(project: Project, content: Content, verdict: Verdict, site: SiteM
         needles = leak_needles(verdict.publish, verdict.excluded, content.withdrawn)
         step("leak check")
         files = text_files(staged)
-        refuse_leaks(check_output(staged, needles, [*files, *other_files(staged)]))
+        explain = partial(explain_build_leaks, project, site, verdict, needles)
+        refuse_leaks(check_output(staged, needles, [*files, *other_files(staged)]), explain)
         step("indexing")
         unsearched = site.unsearched_pages()
         pages = [
@@ -107,7 +110,7 @@ def write_site(project: Project, content: Content, verdict: Verdict, site: SiteM
                 "example project's does"
             )
         step("leak check of the search index")
-        refuse_leaks(check_output(staged, needles, text_files(staged / INDEX_DIR)))
+        refuse_leaks(check_output(staged, needles, text_files(staged / INDEX_DIR)), explain)
         step("publishing")
         swap_in(staged, out)
     except BaseException:
@@ -140,9 +143,28 @@ def output_error(exc: OSError, out: Path) -> OutputFailed:
     return OutputFailed(f"{advice.format(where=where)}. The previous site is unchanged.")
 
 
-def refuse_leaks(leaks: list) -> None:
+def refuse_leaks(leaks: list, explain: Callable[[list], list] | None = None) -> None:
     if leaks:
-        raise BuildBlocked("the leak check found internal or unpublished text", leaks)
+        found = explain(leaks) if explain is not None else leaks
+        raise BuildBlocked("the leak check found internal or unpublished text", found)
+
+
+def explain_build_leaks(
+    project: Project, site: SiteModel, verdict: Verdict, needles: Needles, leaks: list
+) -> list:
+    """The leak check's findings, each naming the template, page or story it came from."""
+    from generator.leakorigin import explain_leaks, origin_texts
+    from generator.rules_doc import render_rules_reference
+
+    origins = origin_texts(
+        project.root,
+        project.templates_dir,
+        project.config_file,
+        verdict.publish,
+        site.editors_guide,
+        render_rules_reference(),
+    )
+    return explain_leaks(leaks, origins, needles.terms)
 
 
 def generate_site_model(

@@ -65,7 +65,7 @@ waivers:
   - rule: BT211            # rule id or name
     text: Mark Brown       # the exact text matched, as shown by `beenthere check`
     reason: "Mark Brown is the name of the cafe, not a person"
-    by: your-handle
+    by: <your-handle>
 ```
 
 A waiver silences only that rule on that exact text, is shown as waived in every report, and is

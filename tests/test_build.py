@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import ROOT, run_cli, tree_digest
@@ -151,6 +152,45 @@ def test_leak_check_blocks_internal_metadata_in_a_template(project: Path):
     assert "ed-priya" not in result.output  # masked: CI logs can be public
     assert not (project / "site").exists()
     assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+    line = len(template.read_text().split("\n")) - 1
+    # what it is, whose it is, and the file and line that printed it
+    assert "internal metadata in this file: the editor handle of content/stories/" in result.output
+    assert f"it comes from the template templates/pages/page.md.j2, line {line}" in result.output
+    assert f"fix: edit the template templates/pages/page.md.j2, line {line}: a template " in (
+        result.output
+    )
+
+
+def test_leak_finding_names_the_example_in_the_guide_that_shows_a_handle(project: Path):
+    config, out = str(project / "site_config.yml"), str(project / "site")
+    guide = project / "EDITORS.md"
+    guide.write_text(guide.read_text() + "\nFor example: `beenthere approve --by ed-sam`.\n")
+    line = len(guide.read_text().split("\n")) - 1
+    result = run_cli("build", "--config", config, "--out", out)
+    assert result.exit_code == 1
+    assert "how-we-moderate/editors-guide/index.html" in result.output
+    assert re.search(
+        r"the editor handle of content/stories/[a-z-]+\.md, which must never be shown; it "
+        rf"comes from the editors' guide EDITORS\.md, line {line} \(e•••••\)",
+        result.output,
+    )
+    assert "write a placeholder such as `<your-handle>` there instead" in result.output
+    assert "ed-sam" not in result.output
+
+
+def test_published_examples_show_no_usable_editor_handle(built_site: Path):
+    """An example an editor may copy, or whose handle a real editor uses, would fail the leak
+    check on the page that shows it: every example handle is a placeholder like <your-handle>."""
+    from generator.leakcheck import reader_text
+    from generator.model import HANDLE_RE
+
+    value = re.compile(r"(?:--by|\bby:|approved_by:|anonymised_by:)\s*\[?([^\s,\]`]+)")
+    for page in ("how-we-moderate/rules/index.html", "how-we-moderate/editors-guide/index.html"):
+        text = reader_text((built_site / page).read_text())
+        examples = value.findall(text)
+        assert examples, page
+        usable = [handle for handle in examples if HANDLE_RE.fullmatch(handle)]
+        assert usable == [], f"{page} shows usable handles: {usable}"
 
 
 def test_leak_check_blocks_text_of_an_unpublished_story(project: Path):
@@ -164,6 +204,11 @@ def test_leak_check_blocks_text_of_an_unpublished_story(project: Path):
     assert result.exit_code == 1
     assert "text of an unpublished story in this file" in result.output
     assert "from content/stories/a-story-taken-back.md (not published: consent" in result.output
+    line = len(page.read_text().split("\n")) - 1
+    assert f"it comes from the page content/pages/about.md, line {line}" in result.output
+    assert f"fix: remove the quotation from the page content/pages/about.md, line {line}" in (
+        result.output
+    )
 
 
 def test_withdrawn_story_address_serves_a_tombstone_only(built_site: Path):

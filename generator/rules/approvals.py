@@ -38,11 +38,11 @@ RULE = Rule(
     "waivers).",
     rationale="Two pairs of eyes on the final words; an edit after approval, however small, "
     "can reintroduce a name.",
-    hint="ask editors to read the final text and run `beenthere approve <file> --by <handle>`",
+    hint="ask editors to read the final text and run `beenthere approve <file> --by <your-handle>`",
     check=check,
     gate=True,
     examples=(
-        "approved_by: [ed-amira, ed-tom]  # typed by hand",
+        "approved_by: [<your-handle>, <another-handle>]  # typed by hand",
         "approvals written by `beenthere approve`",
     ),
 )
