@@ -8,6 +8,8 @@ from pathlib import Path
 
 from generator.cache import CheckCache, run_key
 from generator.config import load_config
+from generator.findings import Finding
+from generator.intake import private_intake_reminder, read_git_config
 from generator.loader import load_content
 from generator.moderate import moderate, reviewer
 
@@ -33,6 +35,9 @@ def check(
     review = reviewer(project, today, sensitive_terms) if memo is None else None
     content = load_content(project, cache, text=text, memo=memo, review=review)
     verdict = moderate(content, project, today, sensitive_terms, cache)
+    reminder = private_intake_reminder(project, read_git_config(project.root))
+    if reminder is not None:
+        verdict.findings = sorted([*verdict.findings, reminder], key=Finding.sort_key)
     if cache is not None:
         cache.save()
     return project, content, verdict

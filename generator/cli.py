@@ -10,12 +10,13 @@ from typing import NoReturn
 
 import click
 
-from generator import checklist, report
+from generator import __version__, checklist, report
 from generator.config import Project, load_config
 from generator.errors import BeenThereError, BuildBlocked, ConfigError, UsageError
 from generator.findings import Finding
 from generator.model import HANDLE_RE, HowAgreed
 from generator.progress import Printer, listen
+from generator.rules import RULESET_VERSION
 
 CONFIG_OPTION = click.option(
     "--config",
@@ -108,7 +109,7 @@ def _check_handle(handle: str) -> None:
 
 
 @click.group()
-@click.version_option(package_name="beenthere")
+@click.version_option(__version__, message=f"beenthere %(version)s, rule set {RULESET_VERSION}")
 def main() -> None:
     """Been There: build and check a moderated site of lived-experience stories."""
 
@@ -380,6 +381,30 @@ def serve(config_file: Path, dev_addr: str, today) -> None:
         serve_preview(config_file, _today(today), dev_addr)
     except BeenThereError as error:
         _fail(error)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option(
+    "--name",
+    default="Been There",
+    show_default=True,
+    help="The site's name, as readers see it (change it later in site_config.yml).",
+)
+@TODAY_OPTION
+def init(folder: Path, name: str, today) -> None:
+    """Start a new site in FOLDER (new or empty): config, standard pages, an example draft and
+    resource, the editors' guide, and workflows that check and publish it."""
+    from generator.starter import check_name, starter_site, write_site
+
+    try:
+        write_site(folder, starter_site(check_name(name), _today(today)))
+    except BeenThereError as error:
+        _fail(error)
+    click.echo(
+        f"Started a new site in {folder}. Next: read {folder / 'README.md'}, keep the "
+        "repository private, then run `beenthere check` and `beenthere serve` there."
+    )
 
 
 def _ids(value: str) -> list[str]:

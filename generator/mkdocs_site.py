@@ -134,10 +134,11 @@ def footer_links(project: Project, site: SiteModel) -> list[dict[str, str]]:
 def chrome_settings(project: Project, site: SiteModel) -> dict[str, Any]:
     """What the theme override (templates/overrides/main.html) needs from the config."""
     config = project.config
+    slugs = {page.slug for page in site.pages}
     return {
         "language": config.site.language,
         "quick_exit": config.safety.quick_exit,
         "exit_url": config.safety.exit_url,
-        "online_safety": "online-safety/" if any(p.slug == "online-safety" for p in site.pages) else "",
+        "online_safety": "online-safety/" if "online-safety" in slugs else "",
         "footer": footer_links(project, site),
     }

@@ -14,6 +14,7 @@ from generator.build import read_editors_guide
 from generator.checklist import check
 from generator.mkdocs_site import mkdocs_config
 from generator.model import StoryMeta, lapsed_reason
+from generator.packaged import theme_dirs
 from generator.render import render_docs, write_docs
 from generator.sitemodel import build_site_model
 
@@ -75,7 +76,7 @@ def serve(config_file: Path, today: date, dev_addr: str) -> None:
         settings["site_name"] += " (preview)"
         settings["watch"] = [
             str(project.content_dir),
-            str(project.templates_dir / "pages"),
+            *(str(folder) for folder in theme_dirs(project.templates_dir, "pages")),
             str(config_file),
         ]
         settings["extra"]["beenthere_preview"] = {
