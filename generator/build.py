@@ -16,13 +16,14 @@ import yaml
 
 from generator.checklist import check
 from generator.config import Project
+from generator.embed import generate_embeds
 from generator.errors import BuildBlocked, BuildFailed, OutputFailed
 from generator.exports import generate_exports
 from generator.images import ImageProblem
 from generator.leakcheck import Needles, check_output, leak_needles, other_files, text_files
 from generator.loader import Content
 from generator.mkdocs_site import mkdocs_config
-from generator.model import StoryMeta
+from generator.model import Status, StoryMeta
 from generator.moderate import Verdict
 from generator.output import (
     build_lock,
@@ -35,7 +36,7 @@ from generator.output import (
 )
 from generator.progress import step
 from generator.render import render_into
-from generator.search_index import BODY_MARK, INDEX_DIR, write_search_index
+from generator.search_index import BODY_MARK, INDEX_DIR, search_facts, write_search_index
 from generator.sitemodel import SiteModel, build_site_model
 
 
@@ -88,7 +89,9 @@ def write_site(project: Project, content: Content, verdict: Verdict, site: SiteM
         pages = render_into(site, project.templates_dir, docs_dir)
         step("building", 0, pages)
         run_mkdocs(project, site, docs_dir, staged, work)
-        for name, data in generate_exports(site).items():
+        exports = {**generate_exports(site), **generate_embeds(site, project.templates_dir)}
+        for name, data in exports.items():
+            (staged / name).parent.mkdir(parents=True, exist_ok=True)
             (staged / name).write_bytes(data)
         needles = leak_needles(verdict.publish, verdict.excluded, content.withdrawn)
         step("leak check")
@@ -102,7 +105,7 @@ def write_site(project: Project, content: Content, verdict: Verdict, site: SiteM
             for path in files
             if path.suffix == ".html" and path.relative_to(staged).as_posix() not in unsearched
         ]
-        indexed = write_search_index(staged, pages)
+        indexed = write_search_index(staged, pages, search_facts(site))
         if not indexed and (site.stories or site.resources):
             raise BuildFailed(
                 f"no built page carries {BODY_MARK}, so search would find nothing: "
@@ -172,14 +175,22 @@ def generate_site_model(
 ) -> SiteModel:
     """Public data only; withdrawn stories keep their address for a tombstone page."""
     withdrawn = {entry.id for entry in content.withdrawn}
-    withdrawn |= {
-        doc.id
-        for doc, _ in verdict.excluded
-        if isinstance(doc.meta, StoryMeta) and doc.meta.consent.withdrawn is not None
-    }
+    for doc, _ in verdict.excluded:
+        if isinstance(doc.meta, StoryMeta) and was_published(doc.meta, today):
+            withdrawn |= {doc.meta.id, *doc.meta.aliases}
     site = build_site_model(project.config, verdict.publish, today, sorted(withdrawn))
     site.editors_guide = read_editors_guide(project)
     return site
+
+
+def was_published(meta: StoryMeta, today: date) -> bool:
+    """A story left out that readers may have seen: its consent was withdrawn or ran out after
+    it went up. Its address shows the removal page; a draft, or a story whose consent ended
+    before its day of publication, was never out and has no page."""
+    if meta.status is not Status.PUBLISHED or meta.published > today:
+        return False
+    ended = [d for d in (meta.consent.withdrawn, meta.consent.expires) if d is not None]
+    return bool(ended) and min(ended) >= meta.published
 
 
 def read_editors_guide(project: Project) -> str:

@@ -1,124 +1,25 @@
-"""Open data for organisations and readers: Open Referral JSON, CSV, Atom and JSON Feed.
-Pure functions from the site model to file contents."""
+"""Open data for organisations and readers: Open Referral JSON and the HSDS API files (see
+``generator.hsds``), CSV, Atom and JSON Feed, robots.txt. Pure functions from the site model
+to file contents."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import uuid
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 
 from feedgen.feed import FeedGenerator
 
+from generator.hsds import generate_api, resources_json
 from generator.sitemodel import Resource, SiteModel, Story
 
-HSDS_VERSION = "3.0"
 FEED_LIMIT = 50
-"""Entries in each feed: the newest stories."""
-_NAMESPACE = uuid.UUID("6f1c9a52-5d0e-4a1b-9a57-6b2f3e0c7d11")
-
-
-def stable_uuid(kind: str, key: str) -> str:
-    """HSDS wants UUIDs; derive them from our stable ids so they never change between builds."""
-    return str(uuid.uuid5(_NAMESPACE, f"{kind}:{key}"))
+"""Entries in each feed: the newest stories, or the most recently checked services."""
 
 
 def _absolute(site: SiteModel, path: str) -> str:
     return site.config.site.url + path
-
-
-def hsds_service(site: SiteModel, resource: Resource) -> dict:
-    """One resource as an Open Referral (HSDS 3.0) service, organisation nested."""
-    config = site.config
-    service_id = stable_uuid("service", resource.id)
-    service: dict = {
-        "id": service_id,
-        "name": resource.name,
-        "description": resource.body.strip(),
-        "url": resource.url,
-        "status": "active",
-        "eligibility_description": resource.eligibility,
-        "assured_date": resource.last_verified.isoformat(),
-        "organization": {
-            "id": stable_uuid("organization", resource.organisation),
-            "name": resource.organisation,
-            "description": f"Provides {resource.name}.",
-        },
-        "phones": [],
-        "contacts": [],
-        "service_areas": [
-            {
-                "id": stable_uuid("service_area", f"{resource.id}:{region}"),
-                "service_id": service_id,
-                "name": config.regions[region].label,
-                "description": config.regions[region].description,
-            }
-            for region in resource.regions
-        ],
-        "attributes": [
-            {
-                "id": stable_uuid("attribute", f"{resource.id}:{category}"),
-                "link_id": service_id,
-                "link_type": "service",
-                "link_entity": "service",
-                "taxonomy_term": {
-                    "id": stable_uuid("taxonomy_term", category),
-                    "code": category,
-                    "name": config.categories[category].label,
-                    "description": config.categories[category].description,
-                    "taxonomy": "beenthere-categories",
-                },
-            }
-            for category in resource.categories
-        ],
-    }
-    if resource.email:
-        service["email"] = resource.email
-    if resource.phone:
-        service["phones"].append(
-            {
-                "id": stable_uuid("phone", resource.id),
-                "service_id": service_id,
-                "number": resource.phone,
-                "type": "voice",
-            }
-        )
-    if resource.text:
-        service["phones"].append(
-            {
-                "id": stable_uuid("phone-text", resource.id),
-                "service_id": service_id,
-                "number": resource.text,
-                "type": "text",
-            }
-        )
-    if resource.email or resource.phone:
-        service["contacts"].append(
-            {
-                "id": stable_uuid("contact", resource.id),
-                "service_id": service_id,
-                "name": resource.organisation,
-                **({"email": resource.email} if resource.email else {}),
-            }
-        )
-    return service
-
-
-def resources_json(site: SiteModel) -> bytes:
-    """All resources as an HSDS paginated service list (one page)."""
-    services = [hsds_service(site, r) for r in site.resources]
-    payload = {
-        "total_items": len(services),
-        "total_pages": 1,
-        "page_number": 1,
-        "size": len(services),
-        "first_page": True,
-        "last_page": True,
-        "empty": not services,
-        "contents": services,
-    }
-    return json.dumps(payload, indent=2, ensure_ascii=False).encode("utf-8")
 
 
 CSV_COLUMNS = (
@@ -137,31 +38,40 @@ CSV_COLUMNS = (
     "last_verified",
     "may_be_out_of_date",
 )
+OPTIONAL_CSV_COLUMNS = ("text", "address")
+"""Columns written only when some service has a value: a column empty in every row says
+nothing."""
+
+
+def _csv_row(site: SiteModel, r: Resource) -> dict[str, str]:
+    return {
+        "id": r.id,
+        "name": r.name,
+        "organisation": r.organisation,
+        "url": r.url,
+        "page": _absolute(site, r.page_url),
+        "categories": "; ".join(site.config.categories[c].label for c in r.categories),
+        "regions": "; ".join(site.config.regions[g].label for g in r.regions),
+        "eligibility": r.eligibility,
+        "phone": r.phone or "",
+        "email": r.email or "",
+        "text": r.text or "",
+        "address": " ".join((r.address or "").split()),
+        "last_verified": r.last_verified.isoformat(),
+        "may_be_out_of_date": "yes" if r.stale else "no",
+    }
 
 
 def resources_csv(site: SiteModel) -> bytes:
+    rows = [_csv_row(site, r) for r in site.resources]
+    columns = [
+        c for c in CSV_COLUMNS if c not in OPTIONAL_CSV_COLUMNS or any(row[c] for row in rows)
+    ]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for r in site.resources:
-        writer.writerow(
-            [
-                r.id,
-                r.name,
-                r.organisation,
-                r.url,
-                _absolute(site, r.page_url),
-                "; ".join(site.config.categories[c].label for c in r.categories),
-                "; ".join(site.config.regions[g].label for g in r.regions),
-                r.eligibility,
-                r.phone or "",
-                r.email or "",
-                r.text or "",
-                r.address or "",
-                r.last_verified.isoformat(),
-                "yes" if r.stale else "no",
-            ]
-        )
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([row[c] for c in columns])
     return out.getvalue().encode("utf-8")
 
 
@@ -170,8 +80,12 @@ def _warning_text(site: SiteModel, story: Story) -> str:
     return f"Content warning: {', '.join(labels)}. " if labels else ""
 
 
+def _at_nine(day: date) -> datetime:
+    return datetime.combine(day, time(9, 0), tzinfo=UTC)
+
+
 def _published_at(story: Story) -> datetime:
-    return datetime.combine(story.published, time(9, 0), tzinfo=UTC)
+    return _at_nine(story.published)
 
 
 def atom_feed(site: SiteModel) -> bytes:
@@ -231,11 +145,51 @@ def json_feed(site: SiteModel) -> bytes:
     return json.dumps(payload, indent=2, ensure_ascii=False).encode("utf-8")
 
 
+def directory_feed(site: SiteModel) -> bytes:
+    """Atom feed of directory changes for organisations: each service as an entry updated on
+    the day its details were last checked, so a new or re-checked listing comes first."""
+    info = site.config.site
+    feed = FeedGenerator()
+    feed.id(_absolute(site, "resources/"))
+    feed.title(f"{info.name}: support directory")
+    feed.subtitle(f"Services added to or checked in the {info.name} support directory.")
+    feed.link(href=_absolute(site, "resources/"), rel="alternate")
+    feed.link(href=_absolute(site, "directory.xml"), rel="self")
+    feed.language(info.language)
+    feed.author({"name": info.name})
+    newest = sorted(site.resources, key=lambda r: (r.last_verified, r.id), reverse=True)
+    newest = newest[:FEED_LIMIT]
+    feed.updated(_at_nine(newest[0].last_verified) if newest else _at_nine(date(2000, 1, 1)))
+    for resource in reversed(newest):  # feedgen prepends: add oldest first
+        entry = feed.add_entry()
+        entry.id(_absolute(site, resource.page_url))
+        entry.title(resource.name)
+        entry.link(href=_absolute(site, resource.page_url))
+        entry.author({"name": resource.organisation})
+        entry.updated(_at_nine(resource.last_verified))
+        regions = ", ".join(site.config.regions[g].label for g in resource.regions)
+        entry.summary(
+            f"{resource.organisation}. For: {resource.eligibility.rstrip('.')}. Where: {regions}. "
+            f"Details last checked on {resource.last_verified.isoformat()}."
+        )
+        for category in resource.categories:
+            entry.category(term=category, label=site.config.categories[category].label)
+    return feed.atom_str(pretty=True)
+
+
+def robots_txt(site: SiteModel) -> bytes:
+    """Every public page may be crawled; the sitemap lists them."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {_absolute(site, 'sitemap.xml')}\n".encode()
+
+
 def generate_exports(site: SiteModel) -> dict[str, bytes]:
-    """Files written at the site root beside the pages."""
+    """Files written beside the pages, by path from the site root."""
     return {
         "resources.json": resources_json(site),
         "resources.csv": resources_csv(site),
         "feed.xml": atom_feed(site),
         "feed.json": json_feed(site),
+        "directory.xml": directory_feed(site),
+        "robots.txt": robots_txt(site),
+        **generate_api(site),
     }

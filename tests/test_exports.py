@@ -5,12 +5,119 @@ from __future__ import annotations
 import csv
 import io
 import json
+from html.parser import HTMLParser
 from pathlib import Path
 
 import feedparser
 import jsonschema
+import pytest
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 
-from conftest import ROOT, copy_project, run_cli
+from conftest import ROOT, copy_project, run_cli, tree_digest
+from generator.hsds import plain_text
+
+HSDS = ROOT / "tests/schemas/hsds-3.0"
+HSDS_BASE = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
+"""Where the official files live: relative references ("phone.json") resolve beside them."""
+
+
+def _hsds_registry() -> Registry:
+    resources = [
+        (HSDS_BASE + path.relative_to(HSDS).as_posix(), json.loads(path.read_text()))
+        for path in HSDS.rglob("*.json")
+    ]
+    return Registry().with_resources(
+        (uri, Resource.from_contents(contents, default_specification=DRAFT202012))
+        for uri, contents in resources
+    )
+
+
+def hsds_errors(data: object, schema_file: str, list_of: str | None = None) -> list[str]:
+    """Every way ``data`` breaks the official schema ``schema_file``; with ``list_of``, data
+    is a paginated list (openapi.json's Page) whose ``contents`` are each a ``list_of``."""
+    schema: dict = {"$ref": HSDS_BASE + schema_file}
+    if list_of is not None:
+        schema = {
+            "allOf": [schema],
+            "properties": {"contents": {"type": "array", "items": {"$ref": HSDS_BASE + list_of}}},
+            "required": ["contents"],
+        }
+    validator = jsonschema.Draft202012Validator(
+        schema, registry=_hsds_registry(), format_checker=jsonschema.FormatChecker()
+    )
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+
+
+def test_resources_json_validates_against_the_official_hsds_schemas(built_site: Path):
+    data = json.loads((built_site / "resources.json").read_text())
+    assert hsds_errors(data, "page.json", list_of="service.json") == []
+    assert hsds_errors(data, "page.json", list_of="compiled/service_list.json") == []
+    assert data["total_items"] == len(data["contents"]) == 16
+
+
+def test_the_official_schemas_reject_what_they_should(built_site: Path):
+    data = json.loads((built_site / "resources.json").read_text())
+    service = data["contents"][0]
+    del service["organization"]["description"]
+    service["phones"].append({"id": "not-a-uuid"})
+    service["status"] = "open"
+    errors = hsds_errors(data, "page.json", list_of="service.json")
+    assert len(errors) == 4, errors  # description, phone id format, phone number, status
+    del data["empty"]
+    assert any("'empty' is a required property" in e for e in hsds_errors(data, "page.json"))
+
+
+def test_descriptions_are_plain_text_and_nothing_is_made_up(built_site: Path):
+    data = json.loads((built_site / "resources.json").read_text())
+    for service in data["contents"]:
+        assert "\n" not in service["description"].replace("\n\n", ""), service["name"]
+        assert "  " not in service["description"]
+        assert not service["organization"]["description"].startswith("Provides")
+    door = next(s for s in data["contents"] if s["name"] == "Open Door Housing Advice")
+    assert door["organization"]["description"] == ""  # unknown; HSDS requires the key
+    assert "leaving prison or on licence. Caseworkers help with council" in door["description"]
+
+
+def test_plain_text_joins_hard_line_breaks_and_keeps_paragraphs():
+    source = "One line\nwrapped  here.\n\n\n  Second\tparagraph.\n"
+    assert plain_text(source) == "One line wrapped here.\n\nSecond paragraph."
+
+
+def test_every_api_file_validates_against_the_official_hsds_schemas(built_site: Path):
+    api = built_site / "api"
+    meta = json.loads((api / "index.json").read_text())
+    assert hsds_errors(meta, "api_meta.json") == []
+    assert meta["version"] == "3.0" and meta["profile"].startswith("https://")
+    listing = json.loads((api / "services/index.json").read_text())
+    assert hsds_errors(listing, "page.json", list_of="compiled/service_list.json") == []
+    assert listing["total_items"] == len(listing["contents"]) == 16
+    # the list holds one-to-one fields only; the full service is at its own address
+    assert all("phones" not in s and "attributes" not in s for s in listing["contents"])
+    full_files = sorted((api / "services").glob("*-*.json"))
+    assert sorted(f"{s['id']}.json" for s in listing["contents"]) == [p.name for p in full_files]
+    for path in full_files:
+        service = json.loads(path.read_text())
+        assert hsds_errors(service, "service.json") == [], path.name
+        assert path.name == f"{service['id']}.json"
+    taxonomies = json.loads((api / "taxonomies/index.json").read_text())
+    assert hsds_errors(taxonomies, "page.json", list_of="taxonomy.json") == []
+    terms = json.loads((api / "taxonomy_terms/index.json").read_text())
+    assert hsds_errors(terms, "page.json", list_of="taxonomy_term.json") == []
+    [taxonomy] = taxonomies["contents"]
+    assert {t["taxonomy_id"] for t in terms["contents"]} == {taxonomy["id"]}
+    assert "housing" in {t["code"] for t in terms["contents"]}
+
+
+def test_api_service_matches_the_resource(built_site: Path):
+    listing = json.loads((built_site / "api/services/index.json").read_text())
+    summary = next(s for s in listing["contents"] if s["name"] == "Open Door Housing Advice")
+    service = json.loads((built_site / f"api/services/{summary['id']}.json").read_text())
+    resources = json.loads((built_site / "resources.json").read_text())
+    assert service == next(s for s in resources["contents"] if s["id"] == summary["id"])
+    assert service["phones"][0]["number"] == "0161 496 0123"
+    assert [a["name"] for a in service["service_areas"]] == ["North West"]
+    assert service["attributes"][0]["taxonomy_term"]["code"] == "housing"
 
 
 def test_resources_json_is_valid_hsds_shaped_data(built_site: Path):
@@ -27,12 +134,18 @@ def test_resources_json_is_valid_hsds_shaped_data(built_site: Path):
     assert service["attributes"][0]["taxonomy_term"]["code"] == "housing"
 
 
-def test_resources_json_ids_are_stable_between_builds(built_site: Path, tmp_path: Path):
+def test_open_data_and_ids_are_stable_between_builds(built_site: Path, tmp_path: Path):
     project = copy_project(tmp_path / "again")
     run_cli("build", "--config", str(project / "site_config.yml"), "--out", str(project / "s"))
-    assert (project / "s/resources.json").read_bytes() == (
-        built_site / "resources.json"
-    ).read_bytes()
+    for name in ("resources.json", "resources.csv", "directory.xml"):
+        assert (project / "s" / name).read_bytes() == (built_site / name).read_bytes(), name
+    assert tree_digest(project / "s/api") == tree_digest(built_site / "api")
+    assert tree_digest(project / "s/embed") == tree_digest(built_site / "embed")
+    # ids derive from resource ids alone: the same in every build and every release
+    services = json.loads((built_site / "resources.json").read_text())["contents"]
+    door = next(s for s in services if s["name"] == "Open Door Housing Advice")
+    assert door["id"] == "848fdeb9-47fa-5a60-9a91-cb5477a1f2e5"
+    assert (built_site / "api/services/848fdeb9-47fa-5a60-9a91-cb5477a1f2e5.json").is_file()
 
 
 def test_schema_rejects_what_it_should(built_site: Path):
@@ -96,3 +209,137 @@ def test_sitemap_lists_published_pages_only(built_site: Path):
         "my-own-front-door",
     ):
         assert slug not in sitemap
+
+
+@pytest.fixture(scope="module")
+def site_model(tmp_path_factory):
+    """The example site's model, for the pure export functions."""
+    from conftest import TODAY
+    from generator.build import generate_site_model
+    from generator.checklist import check
+
+    project_dir = copy_project(tmp_path_factory.mktemp("model") / "project")
+    project, content, verdict = check(project_dir / "site_config.yml", TODAY, use_cache=False)
+    return generate_site_model(project, content, verdict, TODAY), project
+
+
+def _csv(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+
+
+def test_csv_leaves_out_columns_that_are_empty_in_every_row(built_site: Path, site_model):
+    from dataclasses import replace
+
+    from generator.exports import resources_csv
+
+    header = (built_site / "resources.csv").read_text().splitlines()[0].split(",")
+    assert "text" not in header and "address" not in header and "phone" in header
+    site, _ = site_model
+    first, *rest = site.resources
+    with_text = replace(first, text="Text HELP to 07700 900123", address="1 Example Row,\n  Testby")
+    rows = _csv(resources_csv(replace(site, resources=[with_text, *rest])))
+    assert rows[0]["text"] == "Text HELP to 07700 900123"
+    assert rows[0]["address"] == "1 Example Row, Testby"
+    assert all(row["text"] == row["address"] == "" for row in rows[1:])
+
+
+def test_directory_feed_lists_services_newest_checked_first(built_site: Path):
+    feed = feedparser.parse((built_site / "directory.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10" and len(feed.entries) == 16
+    updated = [entry.updated for entry in feed.entries]
+    assert updated == sorted(updated, reverse=True)
+    door = next(e for e in feed.entries if e.title == "Open Door Housing Advice")
+    assert door.link == "https://beenthere.example.org/resources/open-door-housing/"
+    assert door.updated.startswith("2026-10-01")
+    assert door.summary.startswith("Open Door Trust. For: People leaving prison in the North West.")
+    assert [link.href for link in feed.feed.links if link.rel == "self"] == [
+        "https://beenthere.example.org/directory.xml"
+    ]
+
+
+def test_robots_txt_points_at_the_sitemap(built_site: Path):
+    lines = (built_site / "robots.txt").read_text().splitlines()
+    assert "User-agent: *" in lines
+    assert "Sitemap: https://beenthere.example.org/sitemap.xml" in lines
+    assert not any(line.startswith("Disallow: /") and line != "Disallow: " for line in lines)
+    assert (built_site / "sitemap.xml").is_file()
+
+
+class _Links(HTMLParser):
+    """The <link> elements of a page's head and the addresses of its <a> elements."""
+
+    def __init__(self):
+        super().__init__()
+        self.links: list[dict[str, str | None]] = []
+        self.anchors: list[dict[str, str | None]] = []
+        self.refresh = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "link":
+            self.links.append(attributes)
+        elif tag == "a":
+            self.anchors.append(attributes)
+        elif tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
+            self.refresh = True
+
+
+def _parsed(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text("utf-8"))
+    return parser
+
+
+FEEDS = {
+    "application/atom+xml": ("feed.xml", "directory.xml"),
+    "application/feed+json": ("feed.json",),
+}
+
+
+def test_feeds_are_linked_from_every_page(built_site: Path):
+    pages = [
+        path
+        for path in built_site.rglob("*.html")
+        if not path.relative_to(built_site).as_posix().startswith("embed/")
+    ]
+    assert len(pages) > 40
+    for path in pages:
+        parsed = _parsed(path)
+        if parsed.refresh:  # an alias's redirect page
+            continue
+        alternates = {
+            (link["type"], (link["href"] or "").rsplit("/", 1)[-1])
+            for link in parsed.links
+            if link.get("rel") == "alternate"
+        }
+        for kind, names in FEEDS.items():
+            for name in names:
+                assert (kind, name) in alternates, f"{path}: no <link> to {name}"
+
+
+def test_stories_index_links_the_feeds_visibly(built_site: Path):
+    anchors = _parsed(built_site / "stories/index.html").anchors
+    hrefs = {(a.get("href") or "").rsplit("/", 1)[-1] for a in anchors}
+    assert {"feed.xml", "feed.json"} <= hrefs
+
+
+def test_leak_check_reads_the_open_data_files(tmp_path: Path):
+    from generator.config import load_config
+    from generator.leakcheck import check_output, leak_needles
+    from generator.loader import load_content
+
+    project = load_config(ROOT / "site_config.yml")
+    docs = [d for d in load_content(project).documents if d.kind == "story"]
+    planted = {
+        "api/services/1.json": '{"description": "checked by ed-priya"}',
+        "directory.xml": "<summary>checked by ed-priya</summary>",
+        "resources.csv": "id,name\nx,checked by ed-priya\n",
+        "robots.txt": "# checked by ed-priya\n",
+        "embed/regions/x/index.html": "<p>checked by ed-priya</p>",
+    }
+    for name, text in planted.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    findings = check_output(tmp_path, leak_needles(docs, []))
+    assert sorted(f.file for f in findings) == sorted(planted)
