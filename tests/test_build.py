@@ -13,7 +13,8 @@ EXCLUDED = {
     "a-story-taken-back": ("Starting over in a new town", "launderette that stayed open until ten"),
     "the-consent-ran-out": ("Night shifts at the depot", "scanners beeped in a rhythm"),
 }
-TOMBSTONES = ("a-story-taken-back", "the-old-bakery-shift")
+TOMBSTONES = ("a-story-taken-back", "the-consent-ran-out", "the-old-bakery-shift")
+"""Once published, now out (withdrawn, consent expired, withdrawn.yml): the removal page."""
 INTERNAL = ("CR-2026-014", "CR-2024-112", "ed-priya", "ed-sam", "sha256:")
 
 
@@ -252,10 +253,14 @@ def test_leak_check_reads_the_search_index(tmp_path: Path):
 
 def test_a_broken_or_missing_template_is_an_error_not_a_traceback(project: Path):
     config, out = str(project / "site_config.yml"), str(project / "site")
+    # a site's templates override the default theme's file by file: one it lacks is the default's
     (project / "templates/pages/search.md.j2").unlink()
+    assert run_cli("build", "--config", config, "--out", out).exit_code == 0
+    (project / "templates/pages/search.md.j2").write_text('{% include "_searchbox.md.j2" %}')
     result = run_cli("build", "--config", config, "--out", out)
     assert result.exit_code == 1
-    assert "templates/pages/search.md.j2 is missing" in result.output
+    assert "templates/pages/_searchbox.md.j2 is missing" in result.output
+    assert "nor the default theme has it" in result.output
     (project / "templates/pages/page.md.j2").write_text("{% if %}")
     (project / "templates/pages/search.md.j2").write_text("search")
     result = run_cli("build", "--config", config, "--out", out)

@@ -49,7 +49,9 @@ def _build_with(root: Path, override: str, text: str, tmp_path: Path) -> dict[st
 def test_overriding_one_page_template_changes_that_page_and_nothing_else(site, tmp_path: Path):
     root, default = site
     home = (default_theme() / "pages/home.md.j2").read_text("utf-8")
-    built = _build_with(root, "pages/home.md.j2", home + "\nA word from this site alone.\n", tmp_path)
+    built = _build_with(
+        root, "pages/home.md.j2", home + "\nA word from this site alone.\n", tmp_path
+    )
     assert _changed(default, built) == {"index.html"}
     assert b"A word from this site alone." in built["index.html"]
 
