@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -343,3 +345,111 @@ def test_leak_check_reads_the_open_data_files(tmp_path: Path):
         (tmp_path / name).write_text(text)
     findings = check_output(tmp_path, leak_needles(docs, []))
     assert sorted(f.file for f in findings) == sorted(planted)
+
+
+class _Embed(HTMLParser):
+    """What an embed page is made of: its elements, links, headings and text."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[str] = []
+        self.anchors: list[dict[str, str | None]] = []
+        self.loads: list[str] = []
+        self.headings: list[str] = []
+        self.items = 0
+        self._heading: list[str] | None = None
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags.append(tag)
+        if tag == "a":
+            self.anchors.append(attributes)
+        if tag in ("h1", "h2"):
+            self._heading = []
+        if tag == "li" and self.tags.count("ul") == 1:
+            self.items += 1
+        for name in ("src", "srcset", "data", "poster"):
+            if attributes.get(name):
+                self.loads.append(f"{tag} {name}={attributes[name]}")
+        if tag == "link" and attributes.get("href"):
+            self.loads.append(f"link href={attributes['href']}")
+
+    def handle_endtag(self, tag):
+        if tag in ("h1", "h2") and self._heading is not None:
+            self.headings.append("".join(self._heading).strip())
+            self._heading = None
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._heading is not None:
+            self._heading.append(data)
+
+
+def _embed(path: Path) -> _Embed:
+    parser = _Embed()
+    parser.feed(path.read_text("utf-8"))
+    return parser
+
+
+def test_an_embed_page_per_region_and_category(built_site: Path, site_model):
+    site, _ = site_model
+    for folder, vocabulary in (
+        ("regions", site.config.regions),
+        ("categories", site.config.categories),
+    ):
+        for term_id in vocabulary:
+            assert (built_site / f"embed/{folder}/{term_id}/index.html").is_file(), term_id
+
+
+def test_embed_page_is_minimal_and_opens_the_full_site(built_site: Path, site_model):
+    site, _ = site_model
+    for path in (built_site / "embed").rglob("index.html"):
+        page = _embed(path)
+        assert not {"header", "nav", "form", "input", "script", "iframe", "footer"} & set(
+            page.tags
+        ), path
+        assert page.loads == [], path  # nothing loaded: the style is inline
+        assert site.config.support.heading in page.headings, path
+        for anchor in page.anchors:
+            assert anchor.get("target") == "_top", (path, anchor)
+            href = anchor.get("href") or ""
+            assert href.startswith(("../", "tel:", "https://")), (path, href)
+            if href.startswith("../"):  # a page of the full site, not of the embed
+                target = (path.parent / href).resolve() / "index.html"
+                assert target.is_file() and "embed" not in target.parts, (path, href)
+    north_west = _embed(built_site / "embed/regions/north-west/index.html")
+    assert "Open Door Housing Advice" in "".join(north_west.text)
+    assert "Gateway Hostel" not in "".join(north_west.text)
+    south_east = _embed(built_site / "embed/regions/south-east/index.html")
+    assert "Services across a wider area" in south_east.headings
+    assert "Second Chance Jobs" in "".join(south_east.text)  # a national service
+
+
+def test_embed_pages_escape_what_they_show(site_model):
+    from dataclasses import replace
+
+    from generator.embed import generate_embeds
+
+    site, project = site_model
+    door = next(r for r in site.resources if r.id == "open-door-housing")
+    hostile = replace(door, name='<script>alert("x")</script>', eligibility="<img src=x>")
+    others = [r for r in site.resources if r.id != door.id]
+    files = generate_embeds(replace(site, resources=[hostile, *others]), project.templates_dir)
+    html = files["embed/regions/north-west/index.html"].decode()
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+
+
+def test_directory_shows_organisations_the_embed_snippet(built_site: Path):
+    text = (built_site / "resources/index.html").read_text("utf-8")
+    parsed = _embed(built_site / "resources/index.html")
+    assert "For organisations" in parsed.headings
+    snippet = re.search(r'<pre class="bt-snippet"><code>(.*?)</code></pre>', text, re.S)
+    assert snippet, "no snippet"
+    code = html.unescape(snippet.group(1))
+    src = re.search(r'<iframe src="https://beenthere\.example\.org/([^"]+)"', code)
+    assert src and (built_site / src.group(1) / "index.html").is_file(), code
+    assert 'title="' in code
+    hrefs = {a.get("href") for a in parsed.anchors}
+    assert {"../api/index.json", "../directory.xml", "../embed/categories/housing/"} <= hrefs
