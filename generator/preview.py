@@ -12,13 +12,16 @@ import yaml
 
 from generator.build import read_editors_guide
 from generator.checklist import check
+from generator.findings import Finding, Severity
 from generator.mkdocs_site import mkdocs_config
 from generator.model import StoryMeta, lapsed_reason
 from generator.packaged import theme_dirs
 from generator.render import render_docs, write_docs
-from generator.sitemodel import build_site_model
+from generator.sitemodel import PreviewNotice, build_site_model
 
 PREVIEW_HOOKS = Path(__file__).with_name("preview_hooks.py")
+SHOWN = (Severity.ERROR, Severity.WARNING)
+"""What the banner lists: what blocks the story, and what an editor should look at."""
 
 
 _MEMO: dict = {}
@@ -29,31 +32,35 @@ def render_preview(config_file: Path, docs_dir: Path, today: date):
     """Render every readable document into ``docs_dir``; returns (project, site model)."""
     project, content, verdict = check(config_file, today, memo=_MEMO)
     readable = [doc for doc in content.documents if doc.meta is not None]
-    notices: dict[str, str] = {}
-    errors_by_file: dict[str, list] = {}
+    notices: dict[str, PreviewNotice] = {}
+    shown_by_file: dict[str, list[Finding]] = {}
     for finding in verdict.findings:  # grouped once: this runs on every preview rebuild
-        if finding.blocks:
-            errors_by_file.setdefault(finding.file, []).append(finding)
+        if finding.severity in SHOWN and finding.waived_by is None:
+            shown_by_file.setdefault(finding.file, []).append(finding)
     for doc in readable:
         if not isinstance(doc.meta, StoryMeta):
             continue
-        reasons = []
+        shown = shown_by_file.get(doc.rel, [])
+        errors = sum(finding.blocks for finding in shown)
         lapsed = lapsed_reason(doc.meta, today)
-        if lapsed:
-            reasons.append(lapsed)
-        errors = errors_by_file.get(doc.rel, [])
-        if errors:
-            reasons.append(
-                f"{len(errors)} checklist error(s): "
-                + "; ".join(f"line {f.line}: {f.rule} {f.message}" for f in errors[:5])
-            )
+        reasons = ([lapsed] if lapsed else []) + (
+            [f"{errors} checklist error{'s' if errors != 1 else ''}"] if errors else []
+        )
         if reasons:
-            notices[doc.rel] = "This story will not be published: " + " · ".join(reasons) + "."
+            notices[doc.rel] = PreviewNotice(tuple(reasons), tuple(shown))
     withdrawn = [entry.id for entry in content.withdrawn]
     site = build_site_model(project.config, readable, today, withdrawn, notices)
     site.editors_guide = read_editors_guide(project)
+    site.preview = True
     write_docs(render_docs(site, project.templates_dir), docs_dir)
     return project, site
+
+
+def _without_dirty_warning(record) -> bool:
+    """MkDocs warns on every dirty rebuild that links may be stale. The preview rebuilds dirty
+    on purpose and its banners already say it is partial, so the warning is only noise that
+    teaches editors to ignore warnings."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def serve(config_file: Path, today: date, dev_addr: str) -> None:
@@ -63,6 +70,7 @@ def serve(config_file: Path, today: date, dev_addr: str) -> None:
 
     logging.basicConfig(format="%(levelname)-7s -  %(message)s")
     logging.getLogger("mkdocs").setLevel(logging.INFO)
+    logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_warning)
     config_file = config_file.resolve()
     # stopping the preview with SIGTERM (a supervisor, an editor's IDE) tidies up like Ctrl-C:
     # MkDocs and this function both remove their temporary folders on KeyboardInterrupt

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup, escape
 
 from generator.config import SiteConfig, SupportLink
 from generator.errors import BuildFailed
@@ -49,10 +50,18 @@ def template_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["mdtext"] = markdown_text
     env.filters["telhref"] = lambda phone: re.sub(r"[^\d+]", "", phone)
     env.filters["hostpath"] = host_and_path
+    env.filters["codespans"] = code_spans
     return env
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|])")
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def code_spans(value: str) -> Markup:
+    """Plain text, escaped, with its `backticked` commands as <code> (the preview's banner
+    shows the checklist's messages and hints, which quote commands and fields)."""
+    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", str(escape(value))))
 
 
 def markdown_text(value: str) -> str:
@@ -104,7 +113,7 @@ def page_specs(site: SiteModel) -> tuple[list[PageSpec], dict[str, Path]]:
             copies[f"stories/{story.id}/{image.name}"] = image
     for story_id in site.withdrawn_ids:
         page(f"stories/{story_id}/index.md", "tombstone.md.j2")
-    page("search/index.md", "search.md.j2")
+    page("search/index.md", "search.md.j2", preview=site.preview)
     page("topics/index.md", "topic_index.md.j2")
     for topic_id, topic in config.topics.items():
         page(

@@ -8,9 +8,21 @@ from datetime import date
 from pathlib import Path
 
 from generator.config import SiteConfig
+from generator.findings import Finding
 from generator.model import Document, PageMeta, ResourceMeta, StoryMeta, channels
 
 WORDS_PER_MINUTE = 200
+
+
+@dataclass(frozen=True)
+class PreviewNotice:
+    """The preview's banner on a story that would not be published: why, and each finding
+    with its line and fix, so the editor can fix it from the page they are reading."""
+
+    reasons: tuple[str, ...]
+    """"draft", "consent expired on …", "2 checklist errors"."""
+    findings: tuple[Finding, ...] = ()
+    """The story's errors and warnings, in the order of its lines."""
 
 
 @dataclass(frozen=True)
@@ -28,7 +40,7 @@ class Story:
     reading_minutes: int
     images: list[Path]
     aliases: list[str]
-    preview_notice: str | None = None
+    preview_notice: PreviewNotice | None = None
     """Only in `beenthere serve`: why this story would not be published yet."""
     in_feeds: bool = True
     """The storyteller agreed to syndication (consent.scope): it is in the feeds."""
@@ -93,6 +105,8 @@ class SiteModel:
     withdrawn_ids: list[str] = field(default_factory=list)
     editors_guide: str = ""
     """EDITORS.md from the project root, published under "How we moderate"."""
+    preview: bool = False
+    """Rendered by `beenthere serve`: banners on unpublished stories, and no search index."""
 
     @property
     def feed_stories(self) -> list[Story]:
@@ -153,9 +167,7 @@ class SiteModel:
     def wider_services(self, region_id: str) -> list[Resource]:
         """Services of the wider regions that serve ``region_id``, not listed in it directly."""
         wider = set(self.wider_regions(region_id))
-        return [
-            r for r in self.resources if region_id not in r.regions and wider & set(r.regions)
-        ]
+        return [r for r in self.resources if region_id not in r.regions and wider & set(r.regions)]
 
     def regions_served(self, resource: Resource) -> list[str]:
         """Every region a service serves: its own, and those within them or everywhere."""
@@ -189,7 +201,7 @@ def build_site_model(
     documents: list[Document],
     today: date,
     withdrawn_ids: list[str],
-    notices: dict[str, str] | None = None,
+    notices: dict[str, PreviewNotice] | None = None,
 ) -> SiteModel:
     """Only the public fields of published documents are copied across. ``notices`` (preview
     only) maps a story's file to the banner explaining why it is not published."""

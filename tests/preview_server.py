@@ -39,9 +39,11 @@ def wait_for(url: str, needle: str, seconds: float = 30, poll: float = 0.2) -> s
 
 
 @contextmanager
-def preview(config_file: Path, env: dict) -> Iterator[str]:
-    """`beenthere serve` on a free local port; yields its base URL, stops it afterwards."""
+def preview(config_file: Path, env: dict, log: Path | None = None) -> Iterator[str]:
+    """`beenthere serve` on a free local port; yields its base URL, stops it afterwards. Its
+    output goes to ``log`` when given."""
     port = free_port()
+    output = log.open("wb") if log is not None else subprocess.DEVNULL
     server = subprocess.Popen(
         [
             sys.executable,
@@ -54,11 +56,13 @@ def preview(config_file: Path, env: dict) -> Iterator[str]:
             f"127.0.0.1:{port}",
         ],
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output,
+        stderr=output,
     )
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
         server.terminate()
         server.wait(timeout=30)
+        if log is not None:
+            output.close()

@@ -140,7 +140,8 @@ def test_serve_previews_drafts_with_a_banner_and_reloads_on_edit(project: Path, 
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     env = {**os.environ, "BEENTHERE_TODAY": TODAY.isoformat(), "TMPDIR": str(scratch)}
-    with preview(project / "site_config.yml", env) as base:
+    log = tmp_path / "serve.log"
+    with preview(project / "site_config.yml", env, log) as base:
         draft = wait_for(f"{base}/stories/the-draft-about-the-allotment/", "Preview only")
         assert "not be published: draft" in draft
         published = get(f"{base}/stories/riverside-walks/")
@@ -148,7 +149,27 @@ def test_serve_previews_drafts_with_a_banner_and_reloads_on_edit(project: Path, 
         story = project / "content/stories/riverside-walks.md"
         story.write_text(story.read_text().replace("flask of tea", "flask of coffee"))
         edited = wait_for(f"{base}/stories/riverside-walks/", "flask of coffee")
-        assert "Preview only" in edited and "BT111" in edited
+        assert "Preview only" in edited
+        # each finding with its line and its fix, not a count
+        review = story.read_text().split("\n").index("review:") + 1
+        banner = edited[
+            edited.index("Preview only") : edited.index("</div>", edited.index("Preview only"))
+        ]
+        assert (
+            f"<li>Line {review}: <strong>error</strong> BT111: 0 of 2 required approvals" in banner
+        )
+        assert (
+            "<br>Fix: ask editors to read the final text and run <code>beenthere approve" in banner
+        )
+        search = get(f"{base}/search/")
+        assert (
+            "This preview has no search: the search index\nis made by <code>beenthere build</code>"
+            in search
+        )
+        assert "not available just now" not in search and 'id="bt-search"' not in search
         assert not (project / "site").exists()
         assert list(scratch.iterdir())  # the preview renders into a temporary folder...
     assert list(scratch.iterdir()) == []  # ...and removes it when stopped (SIGTERM)
+    output = log.read_text()
+    assert "Serving on" in output or "Documentation built" in output, output
+    assert "dirty" not in output, output  # the preview says it is partial; MkDocs need not
