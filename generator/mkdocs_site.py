@@ -67,9 +67,7 @@ def mkdocs_config(project: Project, site: SiteModel, docs_dir: Path, site_dir: P
             "generator": False,
             "beenthere": chrome_settings(project, site),
             # 404.html is built from the theme alone, served at any address: links from the root
-            "support_box": render_support_box(
-                site, project.templates_dir, urlsplit(info.url).path
-            ),
+            "support_box": render_support_box(site, project.templates_dir, urlsplit(info.url).path),
         },
         "hooks": [str(HOOKS_FILE)],
         # Material's built-in search would send every reader the whole index (7 MB at 10,000

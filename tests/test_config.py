@@ -12,7 +12,7 @@ def test_example_config_loads_with_defaults():
     config = project.config
     assert set(config.topics) >= {"housing", "recovery", "peer-mentoring"}
     assert set(config.content_warnings) >= {"drug-use", "self-harm", "bereavement"}
-    assert len(config.regions) == 13
+    assert len(config.regions) == 14  # 13 areas and England, which nine of them are within
     assert config.moderation.required_approvals == 2
     assert config.site.url.endswith("/")
 

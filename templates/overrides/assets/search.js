@@ -160,6 +160,13 @@
     var heading = document.createElement("h2");
     heading.appendChild(link);
     li.appendChild(heading);
+    if (data.warnings && data.warnings.length) {
+      // as the listings do: a reader sees what a story talks about before any of its words
+      var warning = document.createElement("p");
+      warning.className = "bt-cw";
+      warning.textContent = "Content warning: " + data.warnings.join(", ") + ".";
+      li.appendChild(warning);
+    }
     li.appendChild(excerpt(data.text || ""));
     return li;
   }
