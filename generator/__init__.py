@@ -1,3 +1,3 @@
 """Been There: a moderated static-site generator for lived-experience stories."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
