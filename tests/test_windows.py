@@ -266,6 +266,24 @@ def test_needles_are_found_with_or_without_the_automaton(text, needles):
     assert sorted(needle_spans(text, needles)) == _found_one_by_one(text, needles)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from("abcAB- ’é"), max_size=60),
+    st.lists(
+        st.lists(st.text(st.sampled_from("abc- ’é"), min_size=1, max_size=4), max_size=8),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_occurrences_from_the_shared_scan_are_what_needle_spans_finds(text, sets):
+    """A segment is scanned once for every rule's needles; each set's spans come back as
+    needle_spans finds them, in the same order (rules rely on it), also after a set the scan
+    did not know yet makes it scan again."""
+    segment = Segment("body", text, 1, 1, False)
+    for needles in [tuple(dict.fromkeys(n)) for n in sets] * 2:
+        assert segment.occurrences(needles) == needle_spans(segment.folded, needles)
+
+
 @settings(max_examples=500, deadline=None)
 @given(
     text=st.text(alphabet="ab  \n1@", min_size=1, max_size=300),

@@ -74,7 +74,7 @@ def pattern_hits(
         else:
             text, compiled = segment.text, pattern
         if starts is not None and text is segment.folded:
-            matches = _matches_at(compiled, text, starts)
+            matches = _matches_at(compiled, text, starts.positions(text, segment.occurrences))
         else:
             matches = (m for start, end in windows for m in compiled.finditer(text, start, end))
         for match in matches:
@@ -82,10 +82,12 @@ def pattern_hits(
                 yield Hit(segment, match.start(group), match.end(group), match)
 
 
-def _matches_at(pattern: re.Pattern[str], text: str, starts: Starts) -> Iterator[re.Match[str]]:
-    """What ``pattern.finditer(text)`` finds, trying the pattern only where ``starts`` says."""
+def _matches_at(
+    pattern: re.Pattern[str], text: str, positions: list[int]
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, trying the pattern only at ``positions``."""
     end = 0
-    for start in starts.positions(text):
+    for start in positions:
         if start >= end:
             match = pattern.match(text, start)
             if match is not None:
@@ -102,9 +104,13 @@ class Starts:
     heads: tuple[str, ...]
     word: bool
 
-    def positions(self, text: str) -> list[int]:
-        """The places in ``text``, in order."""
-        found = sorted({start for start, _ in needle_spans(text, self.heads)})
+    def positions(
+        self, text: str, spans: Callable[[tuple[str, ...]], list[tuple[int, int]]] | None = None
+    ) -> list[int]:
+        """The places in ``text``, in order. ``spans`` finds the heads in it when given (a
+        segment's ``occurrences``), else needle_spans does."""
+        heads = needle_spans(text, self.heads) if spans is None else spans(self.heads)
+        found = sorted({start for start, _ in heads})
         if self.word:
             return [at for at in found if at == 0 or not _word_character(text[at - 1])]
         return found

@@ -244,6 +244,7 @@ def _needles() -> tuple[tuple[str, ...], dict[str, str]]:
     for words, kind in cues:  # in this order: a later kind wins a word both list
         found.update(dict.fromkeys(words, kind))
     found["the only "] = "job"
+    found.update(dict.fromkeys(DISTINCTIVE_JOBS, "job-named"))
     found[" estate"] = "estate-named"
     for word in ("village called ", "town called ", "village of ", "hamlet of ", "hamlet called "):
         found[word] = "place-called"
@@ -372,6 +373,10 @@ OFFENCE_ACTS = (
     "torched ",
     "burnt down ",
     "burned down ",
+    "burnt it down",
+    "burned it down",
+    "set it on fire",
+    "set fire to it",
     "for nicking ",
     "for stealing ",
     "for robbing ",
@@ -397,8 +402,15 @@ AGE_CUES = (
 RELATIVE_CUES = tuple(
     f"my {w} "
     for w in "son daughter boy girl lad little eldest youngest stepson stepdaughter grandson "
-    "granddaughter step-son step-daughter".split()
+    "granddaughter step-son step-daughter twins".split()
 )
+DISTINCTIVE_JOBS = (
+    "lollipop lady", "lollipop man", "school crossing patrol", "farrier", "blacksmith",
+    "thatcher", "town crier", "harbour master", "harbourmaster", "lighthouse keeper",
+    "gamekeeper", "ghillie", "falconer", "chimney sweep", "taxidermist", "ferryman",
+    "lock keeper", "toll collector", "village postmistress", "lifeboat cox",
+)  # fmt: skip
+"""Jobs so few people do that, with a town or an age, they point at one person."""
 NICKNAME_CUES = ("called me ", "call me ", "called us ", "nicknamed me ", "nickname was ")
 
 CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
@@ -513,7 +525,10 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
     needles, what = _needles()
     found: list[tuple[int, str, str]] = []
     size = len(folded)
-    for start, end in needle_spans(folded, needles):
+    spans = (
+        segment.occurrences(needles) if folded is segment.folded else needle_spans(folded, needles)
+    )
+    for start, end in spans:
         kind = what[folded[start:end]]
         # cheap tests first: most hits are ordinary words ("college", "drive", "likely")
         if kind in _AFTER_A_NAME:
@@ -536,6 +551,8 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
             at = text.find(century, at + 2)
     if any(kind == "school" for _, kind, _ in found):
         found.extend(_children(text))
+    if "the only " in folded:
+        found.extend(_only_in(text))
     nickname_pseudonym = meta.pseudonym.casefold()
     reached = 0
     for at, kind, value in sorted(found, key=lambda hit: (hit[0], -len(hit[2]))):
@@ -709,9 +726,17 @@ def _place_called(text, folded, start, end, kind):
     return end, "place", match.group(1)
 
 
+_TWINS = re.compile(r"[^.!?\n]{0,30}?[.,:;]?\s*([A-Z][a-z'’-]+) and ([A-Z][a-z'’-]+)\b")
+
+
 def _relative(text, folded, start, end, kind):
     if start and folded[start - 1].isalnum():
         return None
+    if folded[start:end] == "my twins ":  # "my twins were three. Tobi and Tayo."
+        twins = _TWINS.match(text, end)
+        if twins is None or twins.group(1).lower() in STOP_WORDS | NOT_NICKNAMES:
+            return None
+        return twins.start(1), "relative", twins.group(1) + " and " + twins.group(2)
     match = re.match(
         r"(?:little |eldest |youngest )?(?:son |daughter |boy |girl )?,? ?"
         r"([A-Z][a-z'’-]+)\b",
@@ -767,6 +792,8 @@ def _offence_act(text, folded, start, end, kind):
     if at and folded[at - 1].isalnum():
         return None
     cue = folded[at:end]
+    if cue in ("burnt it down", "burned it down", "set it on fire", "set fire to it"):
+        return at, "offence", text[at:end]  # "... because I burnt it down"
     if cue.startswith(("for ", "i ", "ah ", "we ", "was ", "setting")):
         taken = _TAKEN.match(folded, end)
         if taken is None:
@@ -804,6 +831,23 @@ def _job(text, folded, start, end, kind):
     if match.group(2) is not None and match.group(2).split()[-1] not in JOB_WORDS_AT:
         return None
     return start, "job", text[start : match.end()]
+
+
+def _job_named(text, folded, start, end, kind):
+    if not _bounded(folded, start, end) or (end < len(folded) and folded[end] == "s"):
+        return None  # "farriers" in general, not this one
+    return start, "job", text[start:end]
+
+
+_ONLY_IN = re.compile(
+    r"the only (?:[\w'’-]+ ){1,3}?in (?!The\b|My\b|Our\b)([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?)"
+)
+
+
+def _only_in(text: str) -> Iterator[tuple[int, str, str]]:
+    """'the only female farrier in Kettlewell': a place small enough to have one of them."""
+    for match in _ONLY_IN.finditer(text):
+        yield match.start(1), "place", match.group(1)
 
 
 def _nickname(text, folded, start, end, kind):
@@ -852,6 +896,7 @@ _LOOKS = {
     "offence-act": _offence_act,
     "age": _age,
     "job": _job,
+    "job-named": _job_named,
     "estate-named": _estate,
     "relative": _relative,
     "place-called": _place_called,

@@ -10,7 +10,7 @@ from generator.model import Document
 from generator.names import given_names, lower_given_names
 from generator.rules._find import Hit, finding_at
 from generator.rules.base import Context, Rule
-from generator.text import Segment, needle_spans, segments
+from generator.text import Segment, segments
 
 VERB = (
     r"(?:stabb(?:ed|ing)|hurt(?:ing)?|hit(?:ting)?|punch(?:ed|ing)|attack(?:ed|ing)"
@@ -114,7 +114,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 def _victims(segment: Segment) -> Iterator[tuple[int, int]]:
     text = segment.text
     if len(segment.folded) == len(text):
-        at = sorted({start + 1 for start, _ in needle_spans(segment.folded, TRIGGERS)})
+        at = sorted({start + 1 for start, _ in segment.occurrences(TRIGGERS)})
     else:  # lower-casing moved the offsets
         at = [match.start() for match in ANCHORS.finditer(text)]
     done = -1
