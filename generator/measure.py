@@ -129,6 +129,7 @@ EXPECTED_RULES: dict[str, frozenset[str]] = {
     "fault-ongoing-proceedings": frozenset({"BT301"}),
     "fault-sexual-offence-victim": frozenset({"BT302"}),
     "fault-unsafe-markup": frozenset({"BT601"}),
+    "fault-stigmatising": frozenset({"BT501"}),
 }
 """Which rules count as catching each kind of planted fault in a labelled corpus."""
 

@@ -88,6 +88,8 @@ def _run_worker(share, nav, config, files, write: int) -> None:
         _die_with_parent()
         _build_share(share, nav, config, files)
         status = 0
+    except OSError as exc:  # the disk, not the code: the main process says so in plain words
+        message = (exc.errno, exc.strerror, exc.filename)
     except BaseException:  # noqa: BLE001 (reported to the main process, which fails the build)
         message = traceback.format_exc(limit=8)
     finally:
@@ -122,6 +124,7 @@ def _die_with_parent() -> None:
 def finish() -> None:
     """Wait for every worker (MkDocs' on_post_build); any failure fails the build."""
     failures = []
+    system_error: OSError | None = None
     while _children:
         pid, read = _children.pop()
         with os.fdopen(read, "rb") as stream:
@@ -131,9 +134,13 @@ def finish() -> None:
             status, message = pickle.loads(data)  # noqa: S301 (our own forked worker)
         except (pickle.UnpicklingError, EOFError, ValueError):
             status, message = 1, f"worker exited with status {os.waitstatus_to_exitcode(code)}"
-        if status != 0 or code != 0:
+        if isinstance(message, tuple):
+            system_error = system_error or OSError(*message)
+        elif status != 0 or code != 0:
             failures.append(message.strip() or "worker failed")
     _skip.clear()
+    if system_error is not None and not failures:
+        raise system_error  # the build turns it into a clear error naming the path (exit 2)
     if failures:
         # not a MkDocs error: MkDocs would log it and raise a message-less Abort instead
         raise BuildFailed("building pages in parallel failed:\n" + "\n".join(failures))

@@ -25,7 +25,7 @@ OTHER_LOCALES = tuple(
     """
 en_NG en_KE pl_PL cs_CZ sk_SK ro_RO hu_HU lt_LT lv_LV sl_SI hr_HR pt_PT pt_BR es_ES es_MX es_AR
 es_CO es_CL it_IT fr_FR fr_BE de_DE de_AT de_CH nl_NL nl_BE tr_TR az_AZ yo_NG ig_NG ha_NG tw_GH
-zu_ZA sw sv_SE da_DK no_NO fi_FI et_EE id_ID
+zu_ZA sw sv_SE da_DK no_NO fi_FI et_EE id_ID vi_VN fr_DZ uz_UZ is_IS en_TH
 """.split()
 )
 """Their names are kept only when written in Latin letters and not an everyday English word

@@ -5,16 +5,26 @@ identifiers and faults caught, clean stories published with no finding at all.""
 from conftest import ROOT, TODAY
 from generator.measure import labelled_table, measure_labelled
 
-CORPUS = ROOT / "tests" / "corpus" / "real"
+import pytest
+
+CORPORA = {  # corpus → (planted faults, clean stories) it holds at least
+    "real": (70, 30),
+    # written later, by a helper who had not seen the rules, and first measured as it came
+    # (then 28 of 40 caught: 20 of 25 identifiers, 3 of 10 combinations, 4 of 5 faults; 9 of
+    # 10 clean stories with no finding): the honest test of generality
+    "fresh": (40, 10),
+}
 
 
-def test_real_writing_is_checked_as_a_moderator_would(tmp_path):
-    result = measure_labelled(ROOT, CORPUS, tmp_path, TODAY)
+@pytest.mark.parametrize("name", CORPORA)
+def test_real_writing_is_checked_as_a_moderator_would(tmp_path, name):
+    result = measure_labelled(ROOT, ROOT / "tests" / "corpus" / name, tmp_path, TODAY)
     print("\n" + labelled_table(result))
     planted = sum(total for _, total in result.caught.values())
     caught = sum(found for found, _ in result.caught.values())
-    assert planted >= 70 and result.clean >= 30
+    least_planted, least_clean = CORPORA[name]
+    assert planted >= least_planted and result.clean >= least_clean
     # The goal is every fault caught and no finding on any clean story; these floors are where
     # the checklist stands today (see the table), so that it can only get better
-    assert caught >= 0.85 * planted, result.missed
-    assert len(result.clean_flagged) <= 0.2 * result.clean, result.clean_flagged
+    assert caught >= 0.95 * planted, result.missed
+    assert not result.clean_flagged, result.clean_flagged

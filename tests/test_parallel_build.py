@@ -72,3 +72,20 @@ def test_a_template_failing_in_a_rendering_worker_fails_the_build(project, in_wo
     assert result.exit_code == 1
     assert "story.md.j2" in result.output and "no_such_field" in result.output
     assert not (project / "site").exists()
+
+
+def test_a_full_disk_in_a_worker_is_a_clear_error_not_a_traceback(project, in_workers, monkeypatch):
+    import errno
+
+    assert _build(project, project / "site").exit_code == 0
+    before = tree_digest(project / "site")
+
+    def full_disk(share, nav, config, files):
+        raise OSError(errno.ENOSPC, "No space left on device", str(project / "site.x"))
+
+    monkeypatch.setattr(mkdocs_parallel, "_build_share", full_disk)
+    result = _build(project, project / "site")
+    assert result.exit_code == 2, result.output
+    assert "the disk is full" in result.output and "Traceback" not in result.output
+    assert "in parallel failed" not in result.output
+    assert tree_digest(project / "site") == before

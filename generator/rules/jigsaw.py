@@ -40,6 +40,8 @@ NAMED = frozenset(
 )
 """Kinds that point at one place or group of people; a combination needs at least one (an
 age, a year and an offence alone fit thousands of people)."""
+FLAGGED = NAMED | {"offence"}
+"""Kinds that get a story flagged when another story's details complete the picture."""
 PLACES = frozenset({"place", "estate", "street"})
 SAME_KIND = {"age": "when", "year": "when"}
 """An age and a year both say when; clean stories use both freely ("when I was 19", "in
@@ -169,11 +171,11 @@ def check_content(content: Content, ctx: Context) -> Iterator[Finding]:
             f"('{mask(stories[0].pseudonym)}': {', '.join(involved)}) together could "
             f"identify them: {listed}"
         )
-        # on each story that brings a named detail: that is where one is generalised (a story
-        # that only gives an age or a year is listed, not flagged)
+        # on each story that brings a named detail or the offence: that is where one is
+        # generalised (a story that only gives an age or a year is listed, not flagged)
         for story in sorted(stories, key=lambda s: s.rel):
             own = [d for d, owner in pooled.values() if owner is story]
-            if combines(story.details) or not any(d.kind in NAMED for d in own):
+            if combines(story.details) or not any(d.kind in FLAGGED for d in own):
                 continue  # its own finding says so, or it only gives an age or a year
             finding = RULE.finding(story.rel, message, own[0].line, own[0].column, match=match)
             for text, by in story.waivers:
@@ -651,9 +653,11 @@ def _prison_after(text, folded, start, end, kind):
     return None
 
 
-def _name_before(text: str, start: int, most: int = 3) -> tuple[int, str] | None:
-    """The capitalised words just before ``start`` (without stop words), and where they
-    begin."""
+def _name_before(
+    text: str, start: int, most: int = 3, inner: frozenset[str] = frozenset()
+) -> tuple[int, str] | None:
+    """The capitalised words just before ``start`` (without stop words, except ``inner``
+    ones after the first word: "Grove Lane Juniors"), and where they begin."""
     words = list(re.finditer(r"\S+", text[max(0, start - 60) : start]))[-most:]
     offset = max(0, start - 60)
     kept: list[re.Match[str]] = []
@@ -662,11 +666,14 @@ def _name_before(text: str, start: int, most: int = 3) -> tuple[int, str] | None
         if token in ("&", "and"):
             kept.insert(0, word)
             continue
-        if not CAPITALISED.fullmatch(token) or token.rstrip("'’s").lower() in STOP_WORDS:
+        if not CAPITALISED.fullmatch(token):
             break
-        if token.lower() in STOP_WORDS:
+        stop = token.rstrip("'’s").lower() in STOP_WORDS or token.lower() in STOP_WORDS
+        if stop and token.lower() not in inner:
             break
         kept.insert(0, word)
+    if len(kept) == 1 and kept[0].group().lower() in inner:
+        kept.pop(0)  # "Lane Juniors" names nothing; "Grove Lane Juniors" does
     while kept and kept[0].group() in ("&", "and"):
         kept.pop(0)
     first_word = kept[0].group() if kept else ""
@@ -675,6 +682,7 @@ def _name_before(text: str, start: int, most: int = 3) -> tuple[int, str] | None
         and not first_word.endswith(("'s", "’s"))
         and first_word not in ("St", "St.")
         and _sentence_start(text, offset + kept[0].start())
+        and (len(kept) == 1 or not inner)
     ):
         kept.pop(0)  # "Nice college ...": a capital that starts a sentence names nothing
     while kept and kept[0].group() in ("&", "and"):
@@ -747,11 +755,16 @@ def _relative(text, folded, start, end, kind):
     return end + match.start(1), "relative", match.group(1)
 
 
+SCHOOL_INNER = frozenset("lane road street park hill green grove avenue way church".split())
+"""Words a school's name may hold after its first ("Grove Lane Juniors", "Park Road
+Primary")."""
+
+
 def _school(text, folded, start, end, kind):
     at = start + 1
     if not _bounded(folded, at, end):
         return None
-    found = _name_before(text, start)
+    found = _name_before(text, start, inner=SCHOOL_INNER)
     if found is None:
         return None
     first, name = found

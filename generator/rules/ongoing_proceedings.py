@@ -18,7 +18,10 @@ ONGOING = re.compile(  # lower case: it runs on lower-cased text
     r"(?:is|starts|comes up|will be|has been set|was set for)\b(?! (?:over|closed|done|finished))"
     r"|appeal (?:is )?pending|pending (?:trial|appeal)|(?:back )?in court next "
     r"(?:week|month|year)|(?:due|going|have to go) (?:back )?(?:to|in) court"
-    r"|(?:on|released on) (?:police |court )?bail\b(?! (?:for|until) \w+ (?:years?|months?) ago))"
+    r"|(?:on|released on) (?:police |court )?bail\b(?! (?:for|until) \w+ (?:years?|months?) ago)"
+    r"|(?:appeal|case|trial|hearing) (?:has been|was|is|got) (?:given|granted) (?:permission|leave)"
+    r"|(?:it['’]s|it is|(?:my|the) (?:appeal|case|trial|hearing) is) listed (?:to be heard|for)"
+    r"|(?:is|it['’]s) (?:due|set|going) to be heard)"
 )
 TRIGGERS = (
     "await",

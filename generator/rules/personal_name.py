@@ -11,6 +11,7 @@ from generator.names import (
     common_word_names,
     common_words,
     everyday_words,
+    folded_given_names,
     folded_surnames,
     given_names,
     looks_like_full_name,
@@ -25,7 +26,8 @@ from generator.rules._find import Hit, finding_at
 from generator.rules.base import Context, Rule
 from generator.text import Segment, segments
 
-_LATIN = [chr(code) for code in range(0xC0, 0x250)]
+_LATIN = [chr(code) for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
+"""Latin letters with accents, Latin Extended Additional included (Vietnamese: Nguyễn)."""
 UPPER = "A-Z" + "".join(c for c in _LATIN if c.isupper())
 LOWER = "a-z" + "".join(c for c in _LATIN if c.islower())
 """Latin letters with their accents: Łukasz, Wójcik, Siobhán, Ştefan, Dvořák."""
@@ -35,7 +37,10 @@ TOKEN = (
     rf"(?:-[{UPPER}][{LOWER}]+)?"
 )
 WORD = re.compile(TOKEN + r"(?:['’]s)?")
-PARTICLE = r"(?:ap|ab|Ó|Ua|Uí|bin|ibn|bint|binti|van|von|de|da|di|dos|du|le)"
+PARTICLE = r"(?:ap|ab|ferch|Ní|Nic|Mhic|Ó|Ua|Uí|bin|ibn|bint|binti|van|von|de|da|di|dos|du|le)"
+NAMING_PARTICLES = frozenset("ap ab ferch Ní Nic Mhic Ó Ua Uí bin ibn bint binti".split())
+"""Particles that join only names ("son of", "daughter of"): between two capitalised words,
+a name, whatever the lists hold (Síofra Ní Dhubhghaill, Llŷr ap Emrys)."""
 """Between a given name and a surname: Dafydd ap Gwilym, Pádraig Ó Súilleabháin, Omar bin
 Laden. A lower-case particle links two capitalised words only."""
 GAP = rf"[ \t]+(?:(?:{PARTICLE}|[A-Z]\.?)[ \t]+)?"
@@ -52,7 +57,7 @@ CANDIDATE = re.compile(
     rf"(?<![\w'’])(?:(?P<title>{TITLES})\.?[ \t]+(?P<titled>{TOKEN}(?:{GAP}{TOKEN}){{0,3}})"
     rf"|(?P<run>{TOKEN}(?:{GAP}{TOKEN}){{1,3}}))(?:['’]s)?(?![\w'’])"
 )
-CAPS = r"[A-Z][A-Z'’-]*[A-Z]"
+CAPS = rf"[{UPPER}][{UPPER}'’-]*[{UPPER}]"
 # Names written in capitals or surname first: SMITH, JOHN / Smith, John / MCALLISTER Darren
 # (the second word in a lookahead, so that "Then SMITH, JOHN" still finds SMITH, JOHN)
 REVERSED = re.compile(
@@ -81,7 +86,8 @@ Lake Isle Royal National British English Scottish Welsh Irish Christmas Easter G
 Jesus Christ Allah Universal Credit Jobcentre Holy Our Lady Big Little HMP HMYOI YOI HMPYOI
 World Comics Lite January February March April May June July August September October
 November December Mental Health Crown Magistrates County High Supreme Act Mr Mrs Miss Dr
-Alcoholics Narcotics Anonymous Dear Happy Merry Sweet Bloody
+Alcoholics Narcotics Anonymous Dear Happy Merry Sweet Bloody Whatsisname Whatshisname
+Whatsername Whatshername Whatshisface Thingy Thingummy Whatever Nobody Somebody
 """.split()
 )
 """Capitalised words that, in these stories, are places, days, faiths or services."""
@@ -158,6 +164,15 @@ def _names(segment: Segment, pseudonym: str | None) -> Iterator[tuple[int, int]]
             if _reversed_or_capitals(pair):
                 yield pair.start(), pair.end("b")
     yield from _lower_case_names(text)
+    if any("\u1ea0" <= ch <= "\u1ef9" for ch in text):  # letters only Vietnamese uses
+        for run in VIETNAMESE.finditer(text):
+            words = list(WORD.finditer(text, *run.span()))
+            while words and words[0].group().lower() in common_words():
+                words.pop(0)  # "What Nguyễn Văn Thắng taught me"
+            names = [w.group() for w in words]
+            if len(names) > 1 and any(VIET_LETTER.search(w) for w in names):
+                if any(w in surnames() or w in given_names() for w in names):
+                    yield words[0].start(), words[-1].end()
 
 
 def _judge_run(
@@ -186,7 +201,7 @@ def _judge_run(
             continue
         between = text[words[i].end() : words[j].start()]
         if _is_name(pair, _at_start(text, words[i].start()), False, strict) or (
-            j == i + 1 and _particle_name(pair, between)
+            (j == i + 1 or names[i + 1] in NAMING_PARTICLES) and _particle_name(pair, between)
         ):
             return words[i].start(), words[j].end()
     if _after_role(text, words[0].start()) and _unlisted_name(names[0], names[1]):
@@ -196,10 +211,12 @@ def _judge_run(
 
 def _particle_name(pair: list[str], between: str) -> bool:
     """Dafydd ap Gwilym, Pádraig Ó Súilleabháin: a particle and one of the two in the lists."""
-    if between.strip() in ("", ".") or between.strip()[:1].isupper() and len(between.strip()) < 3:
-        return False  # nothing between, or an initial
     if any(w in NEVER_NAMES for w in pair):
         return False
+    if between.strip() in NAMING_PARTICLES:
+        return True
+    if between.strip() in ("", ".") or between.strip()[:1].isupper() and len(between.strip()) < 3:
+        return False  # nothing between, or an initial
     return pair[0] in given_names() or pair[1] in surnames()
 
 
@@ -252,6 +269,10 @@ def _lower_case_names(text: str) -> Iterator[tuple[int, int]]:
     Every text is read so: people who capitalise "I" still type a name in lower case."""
     words = text.split()
     yield from _lower_word_names(text, lower_word_given_names().intersection(words))
+    if " ap " in text or " ab " in text or " ferch " in text:  # llŷr ap emrys
+        for match in LOWER_WELSH.finditer(text):
+            if match.group(1) in folded_given_names() or match.group(2) in folded_given_names():
+                yield match.span()
     found = lower_given_names().intersection(words)
     if not found:
         return
@@ -273,6 +294,12 @@ def _lower_case_names(text: str) -> Iterator[tuple[int, int]]:
                 yield match.start(), match.end()
 
 
+LOWER_WELSH = re.compile(rf"(?<![\w'’])([{LOWER}]{{3,}}) (?:ap|ab|ferch) ([{LOWER}]{{3,}})\b")
+"""A Welsh name in lower case: a given name on either side of ap ("son of")."""
+VIET_LETTER = re.compile("[\u1ea0-\u1ef9]")
+VIETNAMESE = re.compile(rf"(?<![\w'’])[{UPPER}][{LOWER}]+(?:[ \t]+[{UPPER}][{LOWER}]+){{1,3}}")
+"""Vietnamese names come surname first and carry letters English never has (Nguyễn Văn
+Thắng): two to four capitalised words, one with such a letter, one in the lists."""
 LONG_SURNAME = 6
 """Letters, at least, of the surname after a given name that is also a word ("paddy
 mcdonagh", not "frank lane")."""

@@ -32,6 +32,8 @@ AREAS = frozenset(
 """The postcode areas, for the first half alone (M14, LS6), which is otherwise any code."""
 OUTWARD = r"(?P<outward>[A-Za-z]{1,2}\d[A-Za-z\d]?)\b(?![ -]?\d)"
 PARTIAL = re.compile(r"\b(?:[A-Z][a-z'’-]+\s+){1,3}(?:" + STREET_TYPES + r")\b\.?,?\s+" + OUTWARD)
+SECTOR = re.compile(r"\b(?P<outward>[A-Z][A-Za-z]\d[A-Za-z\d]?) (?P<sector>\d)(?![\w:.,]\d|[\w%])")
+"""A postcode sector, the first half and one figure ("NG7 2", "Ng7 2"): a few streets."""
 LABELLED = re.compile(r"\bpost ?code(?:\s+(?:is|was|were))?:?\s+" + OUTWARD)
 """The first half of a postcode after a named street ("Moss Lane, M14") or the word."""
 
@@ -54,6 +56,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         yield finding_at(RULE, doc, hit, "full UK postcode")
     for hit in pattern_hits(doc, PARTIAL, _accept_partial, needs_digit=True):
         yield finding_at(RULE, doc, hit, "street with the first half of a postcode")
+    for hit in pattern_hits(doc, SECTOR, _accept_partial, needs_digit=True):
+        yield finding_at(RULE, doc, hit, "postcode sector (first half and a figure)")
     labelled = pattern_hits(
         doc, LABELLED, _accept_partial, triggers=("postcode", "post code"), folded=True
     )
