@@ -2,10 +2,10 @@
 wrote them from a description of people and situations, without reading the rules): planted
 identifiers and faults caught, clean stories published with no finding at all."""
 
+import pytest
+
 from conftest import ROOT, TODAY
 from generator.measure import labelled_table, measure_labelled
-
-import pytest
 
 CORPORA = {  # corpus → (planted faults, clean stories) it holds at least
     "real": (70, 30),

@@ -170,9 +170,12 @@ def _names(segment: Segment, pseudonym: str | None) -> Iterator[tuple[int, int]]
             while words and words[0].group().lower() in common_words():
                 words.pop(0)  # "What Nguyễn Văn Thắng taught me"
             names = [w.group() for w in words]
-            if len(names) > 1 and any(VIET_LETTER.search(w) for w in names):
-                if any(w in surnames() or w in given_names() for w in names):
-                    yield words[0].start(), words[-1].end()
+            if (
+                len(names) > 1
+                and any(VIET_LETTER.search(w) for w in names)
+                and any(w in surnames() or w in given_names() for w in names)
+            ):
+                yield words[0].start(), words[-1].end()
 
 
 def _judge_run(
