@@ -76,17 +76,20 @@ topics: {_flow(topics)}
 # Warning ids from site_config.yml; [] when none. Readers see these before the story.
 content_warnings: {_flow(content_warnings)}
 published: {today.isoformat()}
-# Keep as draft until the storyteller has read the final text and two editors approved it.
+# Keep as draft until two editors approved the final text and the storyteller signed it off.
 status: draft
 consent:
   # The id of the signed consent record, kept outside this repository. Never published.
   reference: {consent_reference}
   given: {consent_given.isoformat()}
+  # Channels agreed: [website] alone covers feeds, search and print too; list them to
+  # leave some out, e.g. [website, print] for no feeds and no search.
   scope: [website]
   # expires: YYYY-MM-DD     (if the consent form gives an end date)
   # withdrawn: YYYY-MM-DD   (better: run `beenthere withdraw {story_id} --by <handle>`)
 review:
-  # Editor handles, never names. Approvals are added by `beenthere approve`.
+  # Editor handles, never names. Approvals and the storyteller's sign-off are added by
+  # `beenthere approve` (see the editors' guide); never by hand.
   anonymised_by: {anonymised_by}
   approved_by: []
 ---
