@@ -128,6 +128,8 @@ categories: {_flow(categories)}
 regions: {_flow(regions)}
 eligibility: {_quote(eligibility)}
 contact: {{{", ".join(contact)}}}
+# Optional, in readers' words; leave it out when the hours are not known:
+# opening_hours: Monday to Friday, 9am to 5pm
 # The day someone last confirmed these details with the service.
 last_verified: {today.isoformat()}
 ---

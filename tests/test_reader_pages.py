@@ -18,7 +18,7 @@ from generator.build import was_published
 from generator.config import load_config
 from generator.errors import ConfigError
 from generator.model import Status, StoryMeta
-from generator.search_index import INDEX_DIR, words
+from generator.search_index import INDEX_DIR, PageFacts, page_text, words
 
 NATIONAL = {
     "disclosure-clinic",
@@ -259,6 +259,45 @@ def test_a_storys_index_text_is_its_summary_and_words_without_furniture(indexed,
         assert furniture not in page["text"], furniture
     for data in indexed.values():
         assert not re.search(r"\s[,.;:!?]", data["text"]), data["text"]
+
+
+def test_page_text_is_the_own_content_and_the_summary_only():
+    body = (
+        '<h1>Riverside walks</h1><p class="bt-meta">Told by <strong>Dee</strong> · 3 min</p>'
+        '<div class="bt-indexed"><p>We <em>walked</em>.</p><div class="admonition"><p>Inner'
+        "</p></div><p>Then <strong>talked</strong> , slowly.</p></div>"
+        '<aside class="bt-support"><h2>If you need to talk</h2></aside>'
+        '<div class="bt-indexed"><p>Last part</p></div><h2>More stories like this</h2>'
+    )
+    built = f"<html><body><div data-search-body>{body}</div></article></body></html>"
+    facts = PageFacts("A mentor who walked.", ("drug use",))
+    page = page_text(built, "stories/riverside/index.html", facts)
+    assert page is not None and page.title == "Riverside walks"
+    assert page.text == "A mentor who walked. We walked. Inner Then talked, slowly. Last part"
+    assert page.warnings == ("drug use",)
+    unmarked = page_text(built.replace("bt-indexed", "other"), "x/index.html")
+    assert unmarked is not None and "Told by Dee ·" in unmarked.text  # indexed whole, as before
+
+
+def test_a_new_resource_offers_opening_hours_as_a_comment(tmp_path: Path):
+    copy = copy_project(tmp_path / "project")
+    config = str(copy / "site_config.yml")
+    result = run_cli(
+        "new", "resource", "--config", config, "--name", "Night Shelter Line",
+        "--organisation", "Northway Trust", "--url", "https://example.org/shelter",
+        "--categories", "housing", "--regions", "north-east",
+        "--eligibility", "Anyone without a bed tonight", "--phone", "0191 498 0111",
+        "--email", "",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    path = copy / "content/resources/night-shelter-line.md"
+    text = path.read_text()
+    assert "# opening_hours: Monday to Friday, 9am to 5pm\n" in text
+    text = text.replace("# opening_hours:", "opening_hours:").split("---\n\n")[0]
+    path.write_text(text + "---\n\nA bed for the night.\n")
+    check = run_cli("check", "--config", config, "--format", "json")
+    rel = "content/resources/night-shelter-line.md"
+    assert [f for f in json.loads(check.output)["findings"] if f["file"] == rel] == []
 
 
 def test_editors_pages_and_listings_are_not_in_the_readers_search(indexed):
