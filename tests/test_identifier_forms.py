@@ -82,11 +82,22 @@ def test_codes_found_however_joined_and_cased(story, rule_id, pick, joins, lower
         ("BT202", "ring the church on oh one six one, four nine six, oh two three eight"),
         ("BT202", "my number was oh seven seven double oh, nine double oh, three four one"),
         ("BT203", "writing l4 0th all in small letters"),
+        ("BT203", "postcode was bd3 9"),
+        ("BT203", "a big old red brick house in Ng7 2, right opposite the co-op"),
+        ("BT211", "My probation officer, Síofra Ní Dhubhghaill, has probably forgotten"),
+        ("BT211", "He said “WIŚNIEWSKI, Bartosz” and he said it wrong"),
+        ("BT211", "from primary, llŷr ap emrys, he was always the weird one"),
+        ("BT211", "What Nguyễn Văn Thắng taught me in the kitchen"),
+        ("BT301", "My appeal has been given permission, and it's listed to be heard in spring"),
         ("BT204", "we lived at thirty-seven Heol y Nant"),
         ("BT204", "back to 12 Ffordd Penrhyn"),
         ("BT204", "they put me in flat nine, Corran House"),
         ("BT204", "Flat 4 Jubilee Court"),
         ("BT204", "14 Castle Wynd"),
+        ("BT204", "i lived at 22 hope street for a year"),
+        ("BT210", "snapchat: jaybird"),
+        ("BT211", "Chloe-Mae Rowntree was my cellmate"),
+        ("BT211", "paddy mcdonagh was on the site with me"),
     ],
 )
 def test_spelled_and_disguised_forms(story, rule_id, text):
@@ -102,6 +113,7 @@ PROSE = [
     "I was born in the nineties and my birthday is in the spring, the 3rd of march.",
     "counting one, two, three, four, five, six, seven, eight, nine, ten. the m6 4th exit.",
     "a flat in a tower block, then the Heol y Nant estate. my flat, Corran House, was damp.",
+    "on the number 60 bus floor close, a ten minute drive, at 10 minutes walk down the road.",
 ]
 
 
@@ -128,6 +140,7 @@ def test_linear_time_on_a_huge_story(story, rule_id):
         "like tyson fury's dad, big hands",
         "Ah just smile an buy ma bridie an get on wi it.",  # Scots words, not "Bridie An"
         "me an ma pal went doon the toon",
+        "i was frank with everyone, jack russell terrier and all",
     ],
 )
 def test_public_figures_and_dialect_are_not_names(story, text):

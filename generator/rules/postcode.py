@@ -34,7 +34,10 @@ OUTWARD = r"(?P<outward>[A-Za-z]{1,2}\d[A-Za-z\d]?)\b(?![ -]?\d)"
 PARTIAL = re.compile(r"\b(?:[A-Z][a-z'’-]+\s+){1,3}(?:" + STREET_TYPES + r")\b\.?,?\s+" + OUTWARD)
 SECTOR = re.compile(r"\b(?P<outward>[A-Z][A-Za-z]\d[A-Za-z\d]?) (?P<sector>\d)(?![\w:.,]\d|[\w%])")
 """A postcode sector, the first half and one figure ("NG7 2", "Ng7 2"): a few streets."""
-LABELLED = re.compile(r"\bpost ?code(?:\s+(?:is|was|were))?:?\s+" + OUTWARD)
+LABELLED = re.compile(
+    r"\bpost ?code(?:\s+(?:is|was|were))?:?\s+(?P<outward>[A-Za-z]{1,2}\d[A-Za-z\d]?)"
+    r"(?:[ -]\d)?\b(?![ -]?\d)"
+)
 """The first half of a postcode after a named street ("Moss Lane, M14") or the word."""
 
 

@@ -34,10 +34,17 @@ Percy Street". Only the commonest street types, which are not everyday words ("o
 and "three Park" are not addresses), and four of them: found with str.find, not an
 automaton (a third of the cost)."""
 WORDS_TRIGGERS = tuple(t.lower() for t in WORDS_TYPES.split("|"))
-LOWER_TYPES = "street|road|lane|avenue|close|drive|crescent|terrace|grove|gardens|mews"
+LOWER_TYPES = "street|road|lane|avenue|crescent|terrace|grove|gardens|mews"
+"""Not "close" or "drive", which lower-case prose uses as words ("a ten minute drive")."""
+COUNTED = (
+    "the|a|an|my|our|his|her|main|back|side|busy|quiet|long|few|more|other|bus|buses|tram|"
+    "train|route|platform|bay|room|floor|minutes?|mins?|hours?|days?|weeks?|months?|years?|"
+    "times?|miles?|quid|pounds?|pence|people|of|or|and"
+)
+"""Words after a number that count something, not name a street ("on the number 60 bus")."""
 LOWER_ADDRESS = re.compile(
     r"\b(?:at|on|to|from|number|no\.?|lived|living|moved|round)\s+(?P<address>\d{1,4}[a-z]?,?\s+"
-    rf"(?:(?!(?:the|a|an|my|our|his|her|main|back|side|busy|quiet|long|few|more|other)\b)"
+    rf"(?:(?!(?:{COUNTED})\b)"
     rf"[a-z][a-z'’-]+\s+){{1,2}}(?:{LOWER_TYPES}))\b(?![\w'’-])"
 )
 """An address typed in lower case, after a word that puts someone there: "i lived at 22
