@@ -857,10 +857,29 @@ _ONLY_IN = re.compile(
 )
 
 
+CITIES = frozenset(
+    """london birmingham manchester liverpool leeds sheffield bristol newcastle nottingham
+    leicester coventry bradford cardiff swansea newport glasgow edinburgh aberdeen dundee
+    belfast derry hull stoke plymouth southampton portsmouth brighton reading oxford cambridge
+    york norwich exeter wolverhampton sunderland derby preston salford wakefield bath chester
+    lancaster carlisle durham peterborough milton gloucester worcester hereford lincoln
+    inverness stirling perth lisburn newry britain england scotland wales ireland uk europe
+    yorkshire lancashire kent essex devon cornwall tesco asda lidl aldi greggs sainsbury's
+    morrisons costa primark mcdonald's nhs amazon""".split()
+)
+"""Places and firms with too many people for "the only … in" to point at one of them."""
+
+
 def _only_in(text: str) -> Iterator[tuple[int, str, str]]:
     """'the only female farrier in Kettlewell': a place small enough to have one of them."""
+    from generator.names import common_words  # noqa: PLC0415
+
     for match in _ONLY_IN.finditer(text):
-        yield match.start(1), "place", match.group(1)
+        place = match.group(1)
+        first = place.split()[0].lower()
+        if first in CITIES or first in STOP_WORDS or first in common_words():
+            continue
+        yield match.start(1), "place", place
 
 
 def _nickname(text, folded, start, end, kind):
