@@ -56,6 +56,8 @@ def test_the_standard_pages_and_guide_come_from_the_example_site(new_site: Path)
     assert (new_site / "EDITORS.md").read_text("utf-8") == guide
     assert "beenthere init" in (new_site / "EDITORS.md").read_text("utf-8")
     assert (new_site / "content/withdrawn.yml").is_file()
+    template = ".github/pull_request_template.md"
+    assert (new_site / template).read_text("utf-8") == (ROOT / template).read_text("utf-8")
     assert not (new_site / "templates").exists()  # a new site uses the default theme
 
 

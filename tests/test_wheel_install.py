@@ -79,6 +79,7 @@ def test_the_wheel_carries_the_default_theme_and_the_standard_pages(installed):
         "generator/example/site_config.yml",
         "generator/example/EDITORS.md",
         "generator/example/.pre-commit-hooks.yaml",
+        "generator/example/.github/pull_request_template.md",
     }
 
 

@@ -85,6 +85,8 @@ def starter_site(name: str, today: date) -> dict[str, str]:
     files[".pre-commit-config.yaml"] = pre_commit_config(
         (example / ".pre-commit-hooks.yaml").read_text("utf-8")
     )
+    template = ".github/pull_request_template.md"  # the checks no program can do
+    files[template] = (example / template).read_text("utf-8")
     for page in sorted((example / "content/pages").glob("*.md")):
         files[f"content/pages/{page.name}"] = named(page.read_text("utf-8"))
     files[f"content/stories/{DRAFT_ID}.md"] = example_draft(today)
