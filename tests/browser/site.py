@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
+import os
 import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("BEENTHERE_CHROMIUM", "/usr/bin/chromium"))
+"""Debian's Chromium; BEENTHERE_CHROMIUM points elsewhere."""
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -29,13 +32,10 @@ PAGE_TYPES = {
     "directory": "resources/",
     "category": "categories/housing/",
     "region": "regions/north-west/",
-    "region with wider services only": "regions/south-east/",
     "resource": "resources/open-door-housing/",
     "plain page": "about/",
     "rule reference": "how-we-moderate/rules/",
     "withdrawn story": "stories/the-old-bakery-shift/",
-    "story whose consent expired": "stories/the-consent-ran-out/",
-    "not found": "404.html",
     "get help": "get-help/",
     "online safety": "online-safety/",
     "accessibility statement": "accessibility/",
@@ -67,12 +67,25 @@ def serve(site_dir: Path, prefix: str = "") -> Iterator[str]:
             server.server_close()
 
 
+def missing_browser() -> str | None:
+    """Why the browser tests cannot run on this machine, in one line, or None."""
+    if importlib.util.find_spec("playwright") is None:
+        return "the browser tests need Playwright: python3 -m pip install -e '.[test]'"
+    if not CHROMIUM.is_file():
+        return (
+            f"the browser tests need Chromium at {CHROMIUM}: install it with "
+            "`apt-get install chromium` (or set BEENTHERE_CHROMIUM to its path)"
+        )
+    return None
+
+
 @contextmanager
 def chromium() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
-    if not CHROMIUM.exists():
-        raise RuntimeError("browser tests need Debian's chromium: apt-get install chromium")
+    missing = missing_browser()
+    if missing is not None:
+        raise RuntimeError(missing)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
