@@ -26,8 +26,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 DRAFT_HINT = (
-    "when the story is ready and both editors have approved it, change `status: draft` to "
-    "`status: published`"
+    "when the story is ready, both editors have approved it and the storyteller has signed it "
+    "off, change `status: draft` to `status: published`"
 )
 WITHDRAWN_HINT = (
     "the storyteller took the story back: remove it for good with `beenthere withdraw <id> "
