@@ -106,3 +106,9 @@ def test_check_warns_of_a_resource_not_verified_for_stale_after_months():
             "waived_by": None,
         }
     ]
+
+
+def test_readme_says_how_to_look_at_the_built_site():
+    readme = " ".join((ROOT / "README.md").read_text().split())
+    assert "python3 -m http.server -d site" in readme and "generator serve" in readme
+    assert "open `site/index.html`" not in readme  # folder addresses need a web server
