@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from html.parser import HTMLParser
+
+import markdown
 
 from generator.sitemodel import Resource, SiteModel
 
@@ -16,6 +19,7 @@ TAXONOMY_KEY = "categories"
 _NAMESPACE = uuid.UUID("6f1c9a52-5d0e-4a1b-9a57-6b2f3e0c7d11")
 _SPACES = re.compile(r"\s+")
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+_BLOCKS = frozenset("p li h1 h2 h3 h4 h5 h6 blockquote pre tr dt dd".split())
 
 
 def stable_uuid(kind: str, key: str) -> str:
@@ -24,9 +28,31 @@ def stable_uuid(kind: str, key: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, f"{kind}:{key}"))
 
 
-def plain_text(markdown: str) -> str:
-    """The source's hard line breaks and runs of spaces joined; paragraphs kept apart."""
-    paragraphs = (_SPACES.sub(" ", part).strip() for part in _PARAGRAPHS.split(markdown))
+class _Text(HTMLParser):
+    """The text of rendered markdown, a blank line after each block."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+    def handle_endtag(self, tag):
+        if tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+
+def plain_text(source: str) -> str:
+    """A markdown description as plain text, as a reader sees it: markup gone (a link's
+    text kept), the source's hard line breaks and runs of spaces joined, paragraphs and list
+    items kept apart by a blank line."""
+    parser = _Text()
+    parser.feed(markdown.markdown(source))
+    parser.close()
+    paragraphs = (
+        _SPACES.sub(" ", part).strip() for part in _PARAGRAPHS.split("".join(parser.parts))
+    )
     return "\n\n".join(part for part in paragraphs if part)
 
 

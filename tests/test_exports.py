@@ -84,6 +84,8 @@ def test_descriptions_are_plain_text_and_nothing_is_made_up(built_site: Path):
 def test_plain_text_joins_hard_line_breaks_and_keeps_paragraphs():
     source = "One line\nwrapped  here.\n\n\n  Second\tparagraph.\n"
     assert plain_text(source) == "One line wrapped here.\n\nSecond paragraph."
+    source = "A *very* [good](https://example.org/) service &amp; more:\n\n- one\n- two\n"
+    assert plain_text(source) == "A very good service & more:\n\none\n\ntwo"
 
 
 def test_every_api_file_validates_against_the_official_hsds_schemas(built_site: Path):
