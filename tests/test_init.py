@@ -86,6 +86,7 @@ def test_the_workflows_check_pull_requests_and_deploy_main_to_pages(new_site: Pa
         for step in job["steps"]
     ]
     assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
+    assert "actions/upload-artifact" in uses  # the built site, for any other static host
     deploy = publish["jobs"]["deploy"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
