@@ -455,3 +455,16 @@ def test_directory_shows_organisations_the_embed_snippet(built_site: Path):
     assert 'title="' in code
     hrefs = {a.get("href") for a in parsed.anchors}
     assert {"../api/index.json", "../directory.xml", "../embed/categories/housing/"} <= hrefs
+
+
+def test_build_refuses_internal_metadata_in_an_embed_page(project: Path):
+    template = project / "templates/pages/embed.html.j2"
+    template.write_text(
+        template.read_text().replace("</main>", "<p>Reviewed by ed-priya.</p></main>")
+    )
+    out = project / "site"
+    result = run_cli("build", "--config", str(project / "site_config.yml"), "--out", str(out))
+    assert result.exit_code == 1
+    assert "BT801 leak-check: internal metadata" in result.output
+    assert "embed/regions/" in result.output
+    assert not out.exists()
