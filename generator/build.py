@@ -173,11 +173,15 @@ def explain_build_leaks(
 def generate_site_model(
     project: Project, content: Content, verdict: Verdict, today: date
 ) -> SiteModel:
-    """Public data only; withdrawn stories keep their address for a tombstone page."""
+    """Public data only; stories once published and now out keep their addresses (their id
+    and earlier ids) for a tombstone page, unless a published story has taken one over."""
     withdrawn = {entry.id for entry in content.withdrawn}
     for doc, _ in verdict.excluded:
         if isinstance(doc.meta, StoryMeta) and was_published(doc.meta, today):
             withdrawn |= {doc.meta.id, *doc.meta.aliases}
+    for doc in verdict.publish:
+        if isinstance(doc.meta, StoryMeta):
+            withdrawn -= {doc.meta.id, *doc.meta.aliases}
     site = build_site_model(project.config, verdict.publish, today, sorted(withdrawn))
     site.editors_guide = read_editors_guide(project)
     return site

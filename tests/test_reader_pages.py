@@ -369,6 +369,20 @@ def test_consent_that_ended_before_the_day_of_publication_leaves_no_page(tmp_pat
     assert (project / "site/stories/a-story-taken-back/index.html").is_file()
 
 
+def test_the_earlier_addresses_of_a_removed_story_show_the_removal_page_too(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    story = project / "content/stories/the-consent-ran-out.md"
+    story.write_text(
+        story.read_text().replace("status: published", "status: published\naliases: [night-shifts]")
+    )
+    result = run_cli(
+        "build", "--config", str(project / "site_config.yml"), "--out", str(project / "site")
+    )
+    assert result.exit_code == 0, result.output
+    page = (project / "site/stories/night-shifts/index.html").read_text("utf-8")
+    assert "This story has been removed" in page and "Night shifts" not in page
+
+
 def test_which_stories_left_out_were_published(stories):
     meta = StoryMeta.model_validate(stories["the-consent-ran-out"].metadata)
     assert was_published(meta, TODAY)  # published 2025-01-15, consent expired 2026-06-01
