@@ -136,3 +136,14 @@ def test_init_refuses_a_name_that_would_break_the_config(tmp_path: Path):
     result = run_cli("init", str(tmp_path / "site"), "--name", "Voices: #1")
     assert result.exit_code == 2 and "--name" in result.output
     assert not (tmp_path / "site").exists()
+
+
+def test_a_new_site_never_inherits_a_confirmed_private_intake():
+    from generator.starter import starter_config
+
+    example = (ROOT / "site_config.yml").read_text("utf-8")
+    confirmed = example.replace(
+        "\nmoderation:\n", "\nmoderation:\n  private_intake_confirmed: true\n"
+    )
+    config = yaml.safe_load(starter_config(confirmed, "Riverside Voices"))
+    assert config["moderation"]["private_intake_confirmed"] is False

@@ -106,8 +106,9 @@ def starter_config(example: str, name: str) -> str:
     site_block = re.compile(r"^site:\n(?:[ #].*\n|\n)*", re.MULTILINE)
     body = site_block.sub(lambda _: _site_block(name, info), body, count=1)
     body = body.replace(EXAMPLE_NAME, name)
-    if "private_intake_confirmed" not in body:
-        body = body.replace("\nmoderation:\n", "\nmoderation:\n" + PRIVATE_INTAKE, 1)
+    # a new site has not confirmed anything yet, whatever the example says
+    body = re.sub(r"(?m)^  private_intake_confirmed:.*\n", "", body)
+    body = body.replace("\nmoderation:\n", "\nmoderation:\n" + PRIVATE_INTAKE, 1)
     return (
         f"# {name}: site configuration, read by `beenthere check`, `build` and `serve`.\n"
         "# Every setting is checked when it is read; a mistake is reported with its line.\n" + body
