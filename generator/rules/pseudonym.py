@@ -6,8 +6,15 @@ from collections.abc import Iterator
 
 from generator.findings import Finding, Severity
 from generator.model import Document, StoryMeta
-from generator.names import given_names, looks_like_full_name, not_people, written_in_one_case
+from generator.names import (
+    given_names,
+    looks_like_full_name,
+    not_people,
+    surnames,
+    written_in_one_case,
+)
 from generator.rules.base import Context, Rule
+from generator.rules.personal_name import VIET_LETTER
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -33,6 +40,10 @@ def _full_name(pseudonym: str) -> bool:
         at = words.index(",")
         words = words[at + 1 :] + words[:at]
     words = [w for w in words if w != "," and w.lower() not in PARTICLES]
+    if len(words) == 2 and len(words[0]) == 1 and _surname_only(words[1]):
+        return True  # "D. Kowalczyk": a surname with an initial is someone's name
+    if any(VIET_LETTER.search(w) for w in words) and len(words) >= 2:
+        return any(w in given_names() or w in surnames() for w in words)  # Nguyễn Văn Thắng
     words = [w for w in words if len(w) > 1]  # initials: "Karen W." is a first name
     if len(words) >= 2 and words[0].isupper() and not words[-1].isupper():
         words = [words[-1], words[0].lower()]  # MCALLISTER Darren: surname first, in capitals
@@ -40,12 +51,17 @@ def _full_name(pseudonym: str) -> bool:
     return len(words) >= 2 and looks_like_full_name([words[0], words[-1]])
 
 
+def _surname_only(word: str) -> bool:
+    return word[:1].isupper() and word in surnames() and word not in given_names()
+
+
 RULE = Rule(
     id="BT212",
     name="pseudonym-full-name",
     severity=Severity.ERROR,
     summary="The pseudonym is not a full name: a first name and a surname, in any case or "
-    "order ('Karen Whitfield', 'darren mcallister', 'SMITH, JOHN').",
+    "order ('Karen Whitfield', 'darren mcallister', 'SMITH, JOHN', 'Nguyễn Văn Thắng'), nor "
+    "an initial and a surname ('D. Kowalczyk').",
     rationale="A pseudonym that reads like a full legal name may be the storyteller's real "
     "one, or someone else's.",
     hint="use one first name, initials or a nickname the storyteller chose ('Dee', 'J.', 'Big Al')",
