@@ -41,7 +41,7 @@ def _full_name(pseudonym: str) -> bool:
         words = words[at + 1 :] + words[:at]
     words = [w for w in words if w != "," and w.lower() not in PARTICLES]
     if len(words) == 2 and len(words[0]) == 1 and _surname_only(words[1]):
-        return True  # "D. Kowalczyk": a surname with an initial is someone's name
+        return True  # "D. Whitfield": a surname with an initial is someone's name
     if any(VIET_LETTER.search(w) for w in words) and len(words) >= 2:
         return any(w in given_names() or w in surnames() for w in words)  # Nguyễn Văn Thắng
     words = [w for w in words if len(w) > 1]  # initials: "Karen W." is a first name
@@ -61,7 +61,7 @@ RULE = Rule(
     severity=Severity.ERROR,
     summary="The pseudonym is not a full name: a first name and a surname, in any case or "
     "order ('Karen Whitfield', 'darren mcallister', 'SMITH, JOHN', 'Nguyễn Văn Thắng'), nor "
-    "an initial and a surname ('D. Kowalczyk').",
+    "an initial and a surname ('D. Whitfield').",
     rationale="A pseudonym that reads like a full legal name may be the storyteller's real "
     "one, or someone else's.",
     hint="use one first name, initials or a nickname the storyteller chose ('Dee', 'J.', 'Big Al')",
