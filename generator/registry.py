@@ -61,10 +61,11 @@ RULES: tuple[Rule, ...] = (
     story_lapsed.RULE,
     withdrawn_register.RULE,
     resource_stale.RULE,
-    consent_renewal.RULE,
     # review and the storyteller's sign-off, bound to the exact text
     approvals.RULE,
     storyteller_signoff.RULE,
+    # once published: consent that needs renewing
+    consent_renewal.RULE,
     # anonymisation
     email_address.RULE,
     phone_number.RULE,
