@@ -55,6 +55,6 @@ RULE = Rule(
     check=check,
     examples=(
         "Write the story here, in the storyteller's own words. …",
-        "The allotment had a shed with a broken padlock …",
+        "The bus was late, and I counted the stops all the way home …",
     ),
 )
