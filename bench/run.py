@@ -158,7 +158,7 @@ last_verified: 2026-{1 + i % 10:02d}-01
 def make_corpus(target: Path, stories: int) -> None:
     """A complete project: the example config and templates, and a synthetic, approved corpus."""
     sys.path.insert(0, str(ROOT))
-    from generator.approve import approve
+    from generator.approve import approve, sign_off
     from generator.config import load_config
     from generator.loader import load_content
 
@@ -177,6 +177,9 @@ def make_corpus(target: Path, stories: int) -> None:
         for doc in load_content(project).of_kind("story"):
             text, _ = approve(doc, handle, TODAY)
             doc.path.write_text(text)
+    for doc in load_content(project).of_kind("story"):  # and the storytellers' sign-off
+        text, _ = sign_off(doc, "ed-bench", TODAY, None)
+        doc.path.write_text(text)
 
 
 def timed(command: list[str], env: dict, allowed: tuple[int, ...] = (0,)) -> tuple[float, int]:
