@@ -307,6 +307,9 @@ def test_each_channel_left_out_of_consent_is_left_out_of_what_it_governs(project
     urls, words = _index_urls_and_words(out)
     assert "stories/keys-to-my-own-door/" not in urls
     assert "temperamental" not in words  # a word only its body uses
+    texts = [p.read_text() for p in (out / "search-index/pages").glob("*.json")]
+    for shown in ("Keys to my own door", "Seven moves in two years"):  # title, summary
+        assert not any(shown in text for text in texts), shown
     assert "stories/riverside-walks/" in urls and "gritted" in words
 
     # listings and the sitemap follow `website`: both stay
