@@ -307,6 +307,19 @@ def _record_approval(project: Project, doc, handle: str, day: date, revoke: bool
     return (
         f"approved {approved.rel} as {handle} "
         f"({approved.count} of {required} approvals of this text)"
+    ) + _sign_off_due(project, doc, approved.fingerprint)
+
+
+def _sign_off_due(project: Project, doc, fingerprint: str) -> str:
+    """The step left once the editors have approved: the storyteller's sign-off, if missing."""
+    signoff = doc.meta.review.storyteller
+    if project.config.moderation.storyteller_signoff == "off" or (
+        signoff is not None and signoff.fingerprint == fingerprint
+    ):
+        return ""
+    return (
+        "; still to do: the storyteller's sign-off of this text (`beenthere approve <file> "
+        "--storyteller --by <your-handle> --how read-aloud|paper|message`)"
     )
 
 

@@ -84,7 +84,11 @@ def test_create_check_fix_approve_build_withdraw_build(project: Path):
     for handle in ("ed-lee", "ed-kai"):
         approved = run_cli("approve", str(story), "--by", handle, "--config", config)
         assert approved.exit_code == 0, approved.output
-    assert "(2 of 2 approvals of this text)" in approved.output
+    assert (
+        "approved content/stories/tea-until-it-got-light.md as ed-kai (2 of 2 approvals of this "
+        "text); still to do: the storyteller's sign-off of this text (`beenthere approve <file> "
+        "--storyteller --by <your-handle> --how read-aloud|paper|message`)"
+    ) in approved.output
     again = run_cli("approve", str(story), "--by", "ed-kai", "--config", config)
     assert again.exit_code == 0
     assert (
