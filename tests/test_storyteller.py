@@ -192,7 +192,10 @@ def test_the_leak_check_knows_the_sign_off(project: Path):
     _edit(project, "content/pages/about.md", "\n\n", "\n\nThanks to ed-zed-unique.\n\n")
     blocked = run_cli("build", "--config", config, "--out", str(project / "site"))
     assert blocked.exit_code == 1
-    assert "BT801" in blocked.output
+    assert "BT801 leak-check" in blocked.output
+    assert "the editor handle (storyteller sign-off) of content/stories/riverside-walks.md" in (
+        blocked.output
+    )
     assert not (project / "site").exists()
 
 
