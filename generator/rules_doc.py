@@ -69,7 +69,12 @@ waivers:
 ```
 
 A waiver silences only that rule on that exact text, is shown as waived in every report, and is
-part of what editors approve: adding one means approving the story again.
+part of what editors approve and the storyteller signs off: adding one means both again.
+
+A story goes out when it passes every rule, two editors have approved its exact text
+(`beenthere approve <file> --by <your-handle>`), and an editor has recorded the storyteller's
+agreement to that text (`beenthere approve <file> --storyteller --by <your-handle>`); after
+publication, BT106 warns in good time before its consent runs out.
 
 | id | name | severity | what it checks |
 |---|---|---|---|
