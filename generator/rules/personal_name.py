@@ -92,16 +92,23 @@ Whatsername Whatshername Whatshisface Thingy Thingummy Whatever Nobody Somebody
 )
 """Capitalised words that, in these stories, are places, days, faiths or services."""
 ROLE_BEFORE = re.compile(
-    r"\b(?:my|our|his|her|their|the|a|your|me and my)[ \t]+(?:new[ \t]+|old[ \t]+|ex-?[ \t]*)?"
+    r"\b(?:my|our|his|her|their|the|a|your|me and my|me)[ \t]+(?:new[ \t]+|old[ \t]+|ex-?[ \t]*)?"
     r"(?:probation officer|probation worker|offender manager|officer|mentor|peer mentor"
     r"|solicitor|barrister|lawyer|brief|key ?worker|support worker|case ?worker|social worker"
     r"|youth worker|worker|governor|sister|brother|cousin|uncle|aunt(?:ie)?|nephew|niece"
     r"|cell ?mate|pad ?mate|co-?defendant|codefendant|friend|best mate|mate|girlfriend"
     r"|boyfriend|partner|wife|husband|son|daughter|counsellor|therapist|psychologist"
     r"|psychiatrist|doctor|nurse|teacher|tutor|boss|manager|supervisor|chaplain|imam|vicar"
-    r"|pastor|priest|neighbour|landlord|landlady|sponsor|victim|dealer|PO|OM)"
+    r"|pastor|priest|neighbour|landlord|landlady|sponsor|victim|dealer|PO|OM|pal|co-?d)"
     r"[ \t]*,?[ \t]*(?:was[ \t]+|is[ \t]+|called[ \t]+|named[ \t]+)?$"
 )
+ROLE_AFTER = re.compile(
+    r"[ \t]*,[ \t]+(?:my|our|his|her|me)[ \t]+(?:new[ \t]+|old[ \t]+|ex-?[ \t]*|best[ \t]+)?"
+    r"(?:probation officer|officer|mentor|solicitor|key ?worker|case ?worker|social worker"
+    r"|cell ?mate|pad ?mate|co-?defendant|co-?d|friend|mate|pal|cousin|neighbour|sponsor"
+    r"|teacher|boss|manager|landlord|landlady|dealer)\b"
+)
+"""The same role right after the name: "Gaz Mulhearn, my old co-d, is still inside"."""
 """A role right before two capitalised words makes them a name even when neither is in the
 lists: "my probation officer, Tanvir Rahman", "my mentor Femi Adeyemi"."""
 # Two capitalised words in a row (or a title and a name, or SMITH, JOHN): every candidate
@@ -195,6 +202,8 @@ def _judge_run(
     if title:
         if f"{title} {names[0]}" in not_people():
             return None  # "Dr Martens", "Mr Brightside"
+        if len(names) > 1 and title in SPELLED_TITLES and _unlisted_name(names[0], names[1]):
+            return run.start(), words[1].end()  # "Officer Tremaine Whitlock-Burrows"
         if title in SPELLED_TITLES and names[0] in given_names() and names[0] not in surnames():
             return None  # "Officer Karen" is a first name
         return (run.start(), words[0].end()) if _is_name(names[:1], False, True, True) else None
@@ -208,6 +217,8 @@ def _judge_run(
         ):
             return words[i].start(), words[j].end()
     if _after_role(text, words[0].start()) and _unlisted_name(names[0], names[1]):
+        return words[0].start(), words[1].end()
+    if ROLE_AFTER.match(text, words[1].end()) and _unlisted_name(names[0], names[1]):
         return words[0].start(), words[1].end()
     return None
 
