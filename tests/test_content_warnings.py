@@ -36,6 +36,8 @@ def _severities(tmp_path, body: str) -> list[tuple[str, str]]:
         ("I found needles. Then I relapsed.", [("needles", "error"), ("relapsed", "error")]),
         ("My phone died. The battery died too.", []),
         ("I could murder a bacon roll.", []),
+        ("I could've murdered a sausage roll.", []),
+        ("At the quiz the choir team murdered them all, eighteen points clear.", []),
     ],
 )
 def test_severity_follows_how_clear_the_description_is(tmp_path, body, expected):

@@ -315,6 +315,19 @@ EMPLOYER_WORDS = tuple(
         "roofing",
         "joinery",
         "scaffolding",
+        "upholstery",
+        "upholsterers",
+        "glazing",
+        "carpets",
+        "flooring",
+        "landscaping",
+        "fencing",
+        "catering",
+        "printers",
+        "tyres",
+        "coaches",
+        "electrics",
+        "decorators",
         "abc",
         "fc",
         "afc",
@@ -491,7 +504,8 @@ _JOB = re.compile(
     r"labourer|butcher|baker|postman|postwoman|vet|pharmacist|solicitor|lawyer|priest|vicar|imam|"
     r"councillor|paramedic|pilot|surgeon|dentist|apprentice|foreman|forewoman|boxer|jockey|"
     r"footballer|referee|dj|mp|thatcher|farrier|blacksmith|stallholder)s?\b"
-    r"|the only (?:thatcher|farrier|blacksmith|stallholder|lollipop lady|lollipop man)\b"
+    r"|the only (?:thatcher|farrier|blacksmith|stallholder|lollipop lady|lollipop man"
+    r"|apprentice|trainee)\b"
     r"|the only (?:woman|women|man|girl|lad|black \w+|asian \w+|\w+ woman|\w+ man) "
     r"(?:on|in|at) (?:the|our) (?:\w+ ){0,2}?(?:counter|line|site|crew|team|shift|rig|boat|"
     r"trawler|yard|floor|wing|course|estate|street|village|town|island)\b"
@@ -555,6 +569,12 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
         found.extend(_children(text))
     if "the only " in folded:
         found.extend(_only_in(text))
+    if " being " in folded:  # "Todmorden being Todmorden": a town everyone knows
+        found.extend(
+            (m.start(1), "place", m.group(1))
+            for m in _BEING_ITSELF.finditer(text)
+            if m.group(1).lower() not in CITIES
+        )
     nickname_pseudonym = meta.pseudonym.casefold()
     reached = 0
     for at, kind, value in sorted(found, key=lambda hit: (hit[0], -len(hit[2]))):
@@ -868,6 +888,9 @@ CITIES = frozenset(
     morrisons costa primark mcdonald's nhs amazon""".split()
 )
 """Places and firms with too many people for "the only … in" to point at one of them."""
+
+
+_BEING_ITSELF = re.compile(r"\b([A-Z][a-z'’-]{2,}) being \1\b")
 
 
 def _only_in(text: str) -> Iterator[tuple[int, str, str]]:

@@ -14,7 +14,9 @@ from generator.text import Segment, sentence_bounds
 ONGOING = re.compile(  # lower case: it runs on lower-cased text
     r"\b(?:awaiting (?:my |a |the )?(?:trial|sentenc\w*|retrial|hearing|appeal|verdict)"
     r"|(?:am|i'm|i’m|still|currently|now) (?:on remand|remanded|on bail|bailed)"
-    r"|(?:my|the) (?:appeal|trial|case|hearing|court date|sentencing)(?: hearing)? "
+    r"|(?:has|have|['’]s|['’]ve) been (?:on remand|remanded) for"
+    r"|(?:my|the|his|her|their|our) (?:appeal|trial|retrial|case|hearing|court date|sentencing)"
+    r"(?: hearing)? "
     r"(?:is|starts|comes up|will be|has been set|was set for)\b(?! (?:over|closed|done|finished))"
     r"|appeal (?:is )?pending|pending (?:trial|appeal)|(?:back )?in court next "
     r"(?:week|month|year)|(?:due|going|have to go) (?:back )?(?:to|in) court"

@@ -38,11 +38,15 @@ TOKEN = (
 )
 WORD = re.compile(TOKEN + r"(?:['’]s)?")
 PARTICLE = r"(?:ap|ab|ferch|Ní|Nic|Mhic|Ó|Ua|Uí|bin|ibn|bint|binti|van|von|de|da|di|dos|du|le)"
+"""Between a given name and a surname: Dafydd ap Gwilym, Pádraig Ó Súilleabháin, Omar bin
+Laden. A lower-case particle links two capitalised words only."""
 NAMING_PARTICLES = frozenset("ap ab ferch Ní Nic Mhic Ó Ua Uí bin ibn bint binti".split())
 """Particles that join only names ("son of", "daughter of"): between two capitalised words,
 a name, whatever the lists hold (Síofra Ní Dhubhghaill, Llŷr ap Emrys)."""
-"""Between a given name and a surname: Dafydd ap Gwilym, Pádraig Ó Súilleabháin, Omar bin
-Laden. A lower-case particle links two capitalised words only."""
+NICKNAMED = re.compile(
+    rf"(?<![\w'’])(?P<first>{TOKEN})[ \t]+[‘'\"“][^’'\"”\n]{{1,20}}[’'\"”][ \t]+(?P<last>{TOKEN})"
+)
+"""A nickname in quotes between the names: Dwayne ‘Tiny’ Fairweather."""
 GAP = rf"[ \t]+(?:(?:{PARTICLE}|[A-Z]\.?)[ \t]+)?"
 """Between the words of a name: a space, and perhaps a particle or an initial (John P. Smith)."""
 TITLES = (
@@ -171,6 +175,13 @@ def _names(segment: Segment, pseudonym: str | None) -> Iterator[tuple[int, int]]
             if _reversed_or_capitals(pair):
                 yield pair.start(), pair.end("b")
     yield from _lower_case_names(text)
+    if any(quote in text for quote in "‘'\"“"):
+        for match in NICKNAMED.finditer(text):
+            first, last = match.group("first"), match.group("last")
+            if looks_like_full_name([first, last]) or (
+                first in given_names() and _unlisted_name(first, last)
+            ):
+                yield match.span()
     if any("\u1ea0" <= ch <= "\u1ef9" for ch in text):  # letters only Vietnamese uses
         for run in VIETNAMESE.finditer(text):
             words = list(WORD.finditer(text, *run.span()))
