@@ -26,7 +26,9 @@
 
   button.addEventListener("keydown", function (event) {
     if (event.key !== "Enter" && event.key !== " ") return;
+    // Material clicks a focused label on Enter, which would toggle the drawer a second time
     event.preventDefault();
+    event.stopPropagation();
     setOpen(!toggle.checked);
     if (toggle.checked) {
       var first = drawer.querySelector("a[href], label[tabindex]");
@@ -39,6 +41,11 @@
       setOpen(false);
       button.focus();
     }
+  });
+  // Tabbing out of the open menu closes it, so focus never goes behind the page's overlay.
+  drawer.addEventListener("focusout", function (event) {
+    var next = event.relatedTarget;
+    if (toggle.checked && next && !drawer.contains(next) && next !== button) setOpen(false);
   });
   toggle.addEventListener("change", sync);
   sync();
