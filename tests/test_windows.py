@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 import yaml
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 import generator.text as text_module
@@ -20,7 +20,12 @@ from generator.rules.nhs_number import TEN_DIGITS
 from generator.rules.ni_number import NI_NUMBER
 from generator.rules.ongoing_proceedings import ONGOING
 from generator.rules.ongoing_proceedings import TRIGGERS as ONGOING_TRIGGERS
-from generator.rules.personal_name import CANDIDATE, CAPITALISED_PAIR
+from generator.rules.personal_name import (
+    CANDIDATE,
+    CAPITALISED_PAIR,
+    _matches_from,
+    _word_name_and_next,
+)
 from generator.rules.postcode import POSTCODE
 from generator.rules.prison_number import PRISON_NUMBER
 from generator.rules.social_media import HANDLE, PROFILE, PROFILE_TRIGGERS
@@ -282,6 +287,20 @@ def test_occurrences_from_the_shared_scan_are_what_needle_spans_finds(text, sets
     segment = Segment("body", text, 1, 1, False)
     for needles in [tuple(dict.fromkeys(n)) for n in sets] * 2:
         assert segment.occurrences(needles) == needle_spans(segment.folded, needles)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from("wil ’'\tmark-x"), max_size=80), st.sampled_from(["will", "l", "wi"])
+)
+@example("mark will will will mark", "will")
+def test_a_name_is_tried_only_where_it_occurs(text, name):
+    """BT211 tries the pattern for a lower-case name only where str.find finds the name: the
+    same matches as finditer over the whole text, overlapping occurrences included."""
+    pattern = _word_name_and_next(name)
+    assert [m.span() for m in _matches_from(text, name, pattern)] == [
+        m.span() for m in pattern.finditer(text)
+    ]
 
 
 @settings(max_examples=500, deadline=None)
