@@ -154,6 +154,13 @@ def common_words() -> frozenset[str]:
     return _lists()["common"]
 
 
+def english_words() -> frozenset[str]:
+    """Every English word of three or more letters in lower case (Debian's word list, with
+    Faker's and the British words): a capitalised word that is none of them is a name or a
+    place."""
+    return _lists()["english"]
+
+
 def looks_like_full_name(
     words: list[str], sentence_start: bool = False, strict: bool = True
 ) -> bool:
@@ -207,7 +214,7 @@ def warm_up() -> None:
     """Load every list now, so that forked workers share one copy instead of each loading
     its own."""
     lower_given_names(), lower_surnames(), folded_given_names(), folded_surnames()
-    common_word_names(), not_people()
+    common_word_names(), not_people(), lower_word_given_names()
 
 
 # Building data/names.txt (a developer's step, never at run time)
@@ -229,25 +236,52 @@ def build(english_words: Path = Path("/usr/share/dict/words")) -> str:
         g, s = _locale_names(locale)
         given |= {name for name in g if name.isalpha() and len(name) > 1}
         surname |= {name for name in s if len(name) > 1}
+    foreign_given: set[str] = set()
+    foreign_surname: set[str] = set()
     for locale in OTHER_LOCALES:
         g, s = _locale_names(locale)
-        given |= {name for name in g if _foreign_name(name, english)}
-        surname |= {name for name in s if _foreign_name(name, english)}
+        foreign_given |= {name for name in g if _foreign_name(name, english)}
+        foreign_surname |= {name for name in s if _foreign_name(name, english)}
     extra = _extra_names()
-    given |= extra["given"]
-    surname |= extra["surname"]
+    foreign_given |= extra["given"]
+    foreign_surname |= extra["surname"]
+    # people type names without their accents ("Pham Duc Minh", "Wojcik"): both forms
+    given |= foreign_given | _unaccented(foreign_given, english)
+    surname |= foreign_surname | _unaccented(foreign_surname, english)
     everyday = {name.lower() for name in given | surname} & english
+    lexicon = {w for w in english if len(w) > 2 and w.isalpha() and w.isascii()}
     header = (
         f"# Built by `python -m generator.names` from Faker {faker.VERSION} ({len(ENGLISH_LOCALES)}"
         f" English and Irish locales, {len(OTHER_LOCALES)} others), data/extra_names.txt and"
         " an English word list. Do not edit: edit extra_names.txt and rebuild."
     )
     parts = [header]
-    lists = (("given", given), ("surname", surname), ("everyday", everyday), ("common", common))
+    lists = (
+        ("given", given),
+        ("surname", surname),
+        ("everyday", everyday),
+        ("common", common),
+        ("english", lexicon),
+    )
     for title, names in lists:
         parts.append(f"# {title}")
         parts.extend(_wrapped(sorted(names)))
     return "\n".join(parts) + "\n"
+
+
+_UNFOLDED = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i"})
+
+
+def _unaccented(names: set[str], english: set[str]) -> set[str]:
+    """Each name with its accents taken off (Đức → Duc, Łukasz → Lukasz), where that is no
+    English word."""
+    plain = set()
+    for name in names:
+        decomposed = unicodedata.normalize("NFKD", name.translate(_UNFOLDED))
+        bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+        if bare != name and bare.isascii() and bare.lower() not in english:
+            plain.add(bare)
+    return plain
 
 
 def _locale_names(locale: str) -> tuple[set[str], set[str]]:

@@ -92,6 +92,15 @@ def test_codes_found_however_joined_and_cased(story, rule_id, pick, joins, lower
         ("BT211", "Officer Tremaine Whitlock-Burrows let me out"),
         ("BT211", "Gaz Mulhearn, my old co-d, is still inside"),
         ("BT211", "Dwayne ‘Tiny’ Fairweather cut my hair"),
+        (
+            "BT208",
+            "“what is your date of birth,” and I said “the ninth of March nineteen eighty-seven,”",
+        ),
+        ("BT204", "flat 12 in Ardmore House on Lochside Wynd"),
+        ("BT211", "our boys are on the wing. Abdiwali Xasan Geedi said to tell you"),
+        ("BT211", "me and kyle dunachie grew up in the same close"),
+        ("BT211", "What Folasade Oyelaran taught me about reading"),
+        ("BT211", "the way they had it on the system, PHAM DUC MINH, on every page"),
         ("BT301", "His trial starts at Snaresbrook in May."),
         ("BT301", "My son has been on remand for seven months."),
         ("BT301", "My appeal has been given permission, and it's listed to be heard in spring"),
@@ -120,6 +129,7 @@ PROSE = [
     "counting one, two, three, four, five, six, seven, eight, nine, ten. the m6 4th exit.",
     "a flat in a tower block, then the Heol y Nant estate. my flat, Corran House, was damp.",
     "on the number 60 bus floor close, a ten minute drive, at 10 minutes walk down the road.",
+    "on the ninth of March nineteen eighty-seven we got married, in a flat in a block.",
 ]
 
 
@@ -147,6 +157,8 @@ def test_linear_time_on_a_huge_story(story, rule_id):
         "Ah just smile an buy ma bridie an get on wi it.",  # Scots words, not "Bridie An"
         "me an ma pal went doon the toon",
         "i was frank with everyone, jack russell terrier and all",
+        "me and kyle werent talking, we had gulab jamun and bara brith, and a can of Irn Bru",
+        "we went to Kirkby Lonsdale for the day and Kyle was goin on about it",
     ],
 )
 def test_public_figures_and_dialect_are_not_names(story, text):

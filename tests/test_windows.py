@@ -13,7 +13,7 @@ import generator.text as text_module
 from conftest import ROOT
 from generator.rules._find import Starts, pattern_hits, start_finder
 from generator.rules.content_warnings import _compiled as warning_pattern
-from generator.rules.date_of_birth import BIRTH, BIRTH_TRIGGERS
+from generator.rules.date_of_birth import BIRTH, BIRTH_TRIGGERS, MONTH_TRIGGERS, SPOKEN_DATE
 from generator.rules.email_address import EMAIL
 from generator.rules.exact_date import EXACT
 from generator.rules.nhs_number import TEN_DIGITS
@@ -51,6 +51,7 @@ CASES = {  # each pattern with the anchors its rule gives it
     "BT206": (NI_NUMBER, FOLDED_DIGITS),
     "BT207": (TEN_DIGITS, DIGITS),
     "BT208": (BIRTH, {"triggers": BIRTH_TRIGGERS, **DIGITS}),
+    "BT208-spoken": (SPOKEN_DATE, {"triggers": MONTH_TRIGGERS}),
     "BT209": (REGISTRATION, FOLDED_DIGITS),
     "BT210-profile": (PROFILE, {"triggers": PROFILE_TRIGGERS}),
     "BT210-handle": (HANDLE, {"triggers": ("@",)}),

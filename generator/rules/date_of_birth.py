@@ -9,6 +9,7 @@ from generator.findings import Finding, Severity
 from generator.model import Document
 from generator.rules._find import finding_at, pattern_hits
 from generator.rules.base import Context, Rule
+from generator.text import Segment
 
 MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -44,11 +45,36 @@ BIRTH = re.compile(
 )
 
 BIRTH_TRIGGERS = ("born", "dob", "d.o.b", "birth")
+SPOKEN_DATE = re.compile(
+    rf"\b(?:the\s+)?{ANY_DAY}\s+(?:of\s+)?{MONTHS},?\s+{YEAR_WORDS}\b", re.IGNORECASE
+)
+"""A whole date said aloud ("the ninth of March nineteen eighty-seven"): a birth date when
+its sentence asks for one ("what is your date of birth," and I said ...)."""
+MONTH_TRIGGERS = tuple(
+    "january february march april may june july august september october november december".split()
+)
+ASKED = re.compile(r"\b(?:date of birth|d\.?o\.?b\b|birthday|born)", re.I)
+ASKED_REACH = 120
+"""Characters before a spoken date, in its sentence, within which a birth must be named."""
+
+
+def _asked(segment: Segment, match: re.Match[str]) -> bool:
+    """Whether the sentence names a birth before the date (not "I was born in the spring.
+    On the ninth of March ...")."""
+    text = segment.text
+    low = max(0, match.start() - ASKED_REACH)
+    start = max(text.rfind(end, low, match.start()) for end in (". ", "! ", "? ", "\n"))
+    return ASKED.search(text, max(low, start + 1), match.start()) is not None
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    found = set()
     for hit in pattern_hits(doc, BIRTH, group=1, triggers=BIRTH_TRIGGERS, needs_digit=True):
+        found.add((hit.segment.field, hit.end))
         yield finding_at(RULE, doc, hit, "date of birth")
+    for hit in pattern_hits(doc, SPOKEN_DATE, _asked, triggers=MONTH_TRIGGERS):
+        if (hit.segment.field, hit.end) not in found:
+            yield finding_at(RULE, doc, hit, "date of birth (said aloud)")
 
 
 RULE = Rule(
@@ -57,7 +83,8 @@ RULE = Rule(
     severity=Severity.ERROR,
     summary="Finds a full date of birth, in figures or words (born on 3 March 1990, DOB "
     "03/03/1990, dob 3.3.90, born on the third of march ninety, my birthday's the 3rd of "
-    "march, 1990).",
+    'march, 1990; "what is your date of birth," and I said "the ninth of March nineteen '
+    'eighty-seven").',
     rationale="A date of birth with a first name or a town is enough to find most people.",
     hint="remove the date; an age or a decade is enough ('in my thirties')",
     kinds=frozenset({"story", "resource", "page"}),

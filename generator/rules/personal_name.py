@@ -9,8 +9,10 @@ from functools import lru_cache
 from generator.findings import Finding, Severity
 from generator.model import Document
 from generator.names import (
+    DIALECT,
     common_word_names,
     common_words,
+    english_words,
     everyday_words,
     folded_given_names,
     folded_surnames,
@@ -107,6 +109,8 @@ ROLE_BEFORE = re.compile(
     r"|pastor|priest|neighbour|landlord|landlady|sponsor|victim|dealer|PO|OM|pal|co-?d)"
     r"[ \t]*,?[ \t]*(?:was[ \t]+|is[ \t]+|called[ \t]+|named[ \t]+)?$"
 )
+"""A role right before two capitalised words makes them a name even when neither is in the
+lists: "my probation officer, Tanvir Rahman", "my mentor Femi Adeyemi"."""
 ROLE_AFTER = re.compile(
     r"[ \t]*,[ \t]+(?:my|our|his|her|me)[ \t]+(?:new[ \t]+|old[ \t]+|ex-?[ \t]*|best[ \t]+)?"
     r"(?:probation officer|officer|mentor|solicitor|key ?worker|case ?worker|social worker"
@@ -114,8 +118,6 @@ ROLE_AFTER = re.compile(
     r"|teacher|boss|manager|landlord|landlady|dealer)\b"
 )
 """The same role right after the name: "Gaz Mulhearn, my old co-d, is still inside"."""
-"""A role right before two capitalised words makes them a name even when neither is in the
-lists: "my probation officer, Tanvir Rahman", "my mentor Femi Adeyemi"."""
 # Two capitalised words in a row (or a title and a name, or SMITH, JOHN): every candidate
 # contains this, and it is found six times faster, so the patterns run only near it
 CAPITALISED_PAIR = re.compile(  # a word runs at most 40 characters: linear on 'aBaBaB…'
@@ -176,27 +178,93 @@ def _names(segment: Segment, pseudonym: str | None) -> Iterator[tuple[int, int]]
             if _reversed_or_capitals(pair):
                 yield pair.start(), pair.end("b")
     yield from _lower_case_names(text)
+    yield from _unlisted_runs(text)
     if any(quote in text for quote in "‘'\"“"):
-        for match in NICKNAMED.finditer(text):
-            first, last = match.group("first"), match.group("last")
-            if looks_like_full_name([first, last]) or (
-                first in given_names() and _unlisted_name(first, last)
-            ):
-                yield match.span()
+        yield from _nicknamed_names(text)
     # letters only Vietnamese uses; a pattern, not a loop over the characters (a quarter of
     # the checklist's time on 2,000 stories)
     if not text.isascii() and VIET_LETTER.search(text):
-        for run in VIETNAMESE.finditer(text):
-            words = list(WORD.finditer(text, *run.span()))
-            while words and words[0].group().lower() in common_words():
-                words.pop(0)  # "What Nguyễn Văn Thắng taught me"
-            names = [w.group() for w in words]
-            if (
-                len(names) > 1
-                and any(VIET_LETTER.search(w) for w in names)
-                and any(w in surnames() or w in given_names() for w in names)
-            ):
-                yield words[0].start(), words[-1].end()
+        yield from _vietnamese_names(text)
+
+
+_CAPITALISED = rf"(?:[{UPPER}][{LOWER}]+|[{UPPER}]{{3,}})"
+RUN3 = re.compile(rf"(?<![\w'’]){_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{2}}(?![\w'’])")
+"""Three capitalised words (or three in capitals) in a row."""
+PREPOSITIONS = frozenset("in at to from near into through round around via outside by".split())
+
+
+def _unlisted_runs(text: str) -> Iterator[tuple[int, int]]:
+    """Names no list holds, told by their shape: three capitalised words none of which is
+    English ("Abdiwali Xasan Geedi", "PHAM DUC MINH"), or a word that is no English word
+    before a listed surname ("Folasade Oyelaran") where no preposition makes it a place."""
+    english = english_words()
+    for start, end in _capital_windows(text):
+        for run in RUN3.finditer(text, start, end):
+            words = run.group().split()
+            if all(_foreign(w, english) for w in words):
+                yield run.span()
+        for pair in PAIR.finditer(text, start, end):
+            first, last = pair.group("a"), pair.group("b")
+            before = text[max(0, pair.start() - 12) : pair.start()].split()
+            if before and before[-1].lower() in PREPOSITIONS:
+                continue
+            if _foreign(first, english) and last in surnames() and last.lower() not in english:
+                yield pair.start(), pair.end("b")
+
+
+PAIR = re.compile(
+    rf"(?<![\w'’])(?P<a>[{UPPER}][{LOWER}]{{2,}})"
+    rf"(?=[ \t]+(?P<b>[{UPPER}][{LOWER}]{{2,}})(?![\w'’]))"
+)
+
+
+def _capital_windows(text: str) -> Iterator[tuple[int, int]]:
+    """Where two capitalised words meet (few places in most prose)."""
+    for match in CAPITALISED_PAIR.finditer(text):
+        yield max(0, match.start() - 1), min(len(text), match.end() + 60)
+
+
+def _foreign(word: str, english: frozenset[str]) -> bool:
+    """A capitalised word that is no English word, place, day or service."""
+    low = word.lower()
+    return (
+        len(word) > 2
+        and low not in english
+        and word.title() not in NEVER_NAMES
+        and word.title() not in PLACE_WORDS
+        and low not in _places()
+    )
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    from generator.rules.jigsaw import CITIES, _lists  # noqa: PLC0415
+
+    return frozenset(_lists()[0]) | CITIES
+
+
+def _nicknamed_names(text: str) -> Iterator[tuple[int, int]]:
+    """Dwayne ‘Tiny’ Fairweather."""
+    for match in NICKNAMED.finditer(text):
+        first, last = match.group("first"), match.group("last")
+        if looks_like_full_name([first, last]) or (
+            first in given_names() and _unlisted_name(first, last)
+        ):
+            yield match.span()
+
+
+def _vietnamese_names(text: str) -> Iterator[tuple[int, int]]:
+    for run in VIETNAMESE.finditer(text):
+        words = list(WORD.finditer(text, *run.span()))
+        while words and words[0].group().lower() in common_words():
+            words.pop(0)  # "What Nguyễn Văn Thắng taught me"
+        names = [w.group() for w in words]
+        if (
+            len(names) > 1
+            and any(VIET_LETTER.search(w) for w in names)
+            and any(w in surnames() or w in given_names() for w in names)
+        ):
+            yield words[0].start(), words[-1].end()
 
 
 def _judge_run(
@@ -304,6 +372,7 @@ def _lower_case_names(text: str) -> Iterator[tuple[int, int]]:
     found = lower_given_names().intersection(words)
     if not found:
         return
+    yield from _lower_unknown_surnames(text, found)
     surnames_ = lower_surnames()
     for name in found:
         for match in re.finditer(rf"(?<![\w'’]){re.escape(name)}((?:[ \t]+[\w'’-]+){{1,2}})", text):
@@ -331,6 +400,42 @@ Thắng): two to four capitalised words, one with such a letter, one in the list
 LONG_SURNAME = 6
 """Letters, at least, of the surname after a given name that is also a word ("paddy
 mcdonagh", not "frank lane")."""
+
+
+def _lower_unknown_surnames(text: str, found: set[str]) -> Iterator[tuple[int, int]]:
+    """me and kyle dunachie: after a word that puts a person next, a given name, then a word
+    of five letters or more that is no English word, no dialect or text-speak, no word with
+    its g dropped ("goin") and no contraction without its apostrophe ("werent")."""
+    english = english_words()
+    for name in found:
+        for match in re.finditer(rf"(?<![\w'’]){re.escape(name)}[ \t]+([a-z]{{5,}})\b", text):
+            last = match.group(1)
+            if not LOWER_NAME_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+                continue  # "gulab jamun", "bara brith": food, not people
+            if (
+                last not in english
+                and last not in DIALECT
+                and last + "g" not in english
+                and last.rstrip("s") not in english
+                and not _contracted(last, english)
+            ):
+                yield match.start(), match.end()
+
+
+LOWER_NAME_BEFORE = re.compile(
+    r"\b(?:me and|called|named|mate|pal|friend|m8|cousin|bruv|bro|cuz|met|"
+    r"saw|texted|rang|told|asked)[ \t]+$"
+)
+"""Words that put a person next: only after one is an unknown word a surname in lower case."""
+
+
+def _contracted(word: str, english: frozenset[str]) -> bool:
+    """A contraction typed without its apostrophe: werent, theyre, youve, shouldnt."""
+    for ending in ("nt", "re", "ve", "ll", "d", "s"):
+        root = word.removesuffix(ending)
+        if root != word and (root in english or root.removesuffix("n") in english):
+            return True
+    return False
 
 
 def _lower_word_names(text: str, found: set[str]) -> Iterator[tuple[int, int]]:

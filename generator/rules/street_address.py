@@ -58,8 +58,8 @@ WELSH_ADDRESS = re.compile(
 """Welsh streets put the type first: "37 Heol y Nant", "thirty-seven Ffordd Penrhyn"."""
 WELSH_TRIGGERS = tuple(t.lower() for t in WELSH_TYPES.split("|"))
 BLOCK_TYPES = "House|Court|Tower|Towers|Heights|Point|Lodge|Mansions|Buildings|Block|Flats"
-BLOCK = re.compile(rf"\b{FLAT}(?:[Tt]he\s+)?{NAME}(?:{BLOCK_TYPES})\b")
-"""A flat in a named block: "flat nine, Corran House", "Flat 4 Jubilee Court"."""
+BLOCK = re.compile(rf"\b{FLAT}(?:(?:in|at|of)\s+)?(?:[Tt]he\s+)?{NAME}(?:{BLOCK_TYPES})\b")
+"""A flat in a named block: "flat nine, Corran House", "flat 12 in Ardmore House"."""
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
