@@ -33,3 +33,12 @@ def story_fingerprint(doc: Document) -> str:
     }
     canonical = json.dumps(published, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return PREFIX + hashlib.sha256(canonical).hexdigest()[:24]
+
+
+def checked_fingerprint(doc: Document) -> str:
+    """story_fingerprint, worked out once per check of the document (BT111 and BT112 both
+    compare with it): the document's working cache is cleared when its check ends."""
+    found = doc.cache.get("fingerprint")
+    if found is None:
+        found = doc.cache["fingerprint"] = story_fingerprint(doc)
+    return found

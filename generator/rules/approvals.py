@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.findings import Finding, Severity
-from generator.fingerprint import story_fingerprint
+from generator.fingerprint import checked_fingerprint
 from generator.model import Document, StoryMeta
 from generator.rules.base import Context, Rule
 
@@ -15,7 +15,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     if not isinstance(meta, StoryMeta):
         return
     required = ctx.config.moderation.required_approvals
-    current = story_fingerprint(doc)
+    current = checked_fingerprint(doc)
     valid = {a.by for a in meta.review.approvals if a.fingerprint == current}
     if len(valid) >= required:
         return

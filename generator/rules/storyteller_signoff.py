@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.findings import Finding, Severity
-from generator.fingerprint import story_fingerprint
+from generator.fingerprint import checked_fingerprint
 from generator.model import Document, StoryMeta
 from generator.rules.base import Context, Rule
 
@@ -17,7 +17,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     signoff = meta.review.storyteller
     if signoff is None:
         yield RULE.finding(doc, "no sign-off by the storyteller is recorded", doc.line_of("review"))
-    elif signoff.fingerprint != story_fingerprint(doc):
+    elif signoff.fingerprint != checked_fingerprint(doc):
         yield RULE.finding(
             doc,
             f"the text changed after the storyteller signed it off on "
