@@ -50,12 +50,14 @@ KINDS_NEEDED = 3
 PLACES_NEEDED = 2
 PAIRS = (
     frozenset({"relative", "school"}),
+    frozenset({"school", "place"}),
     frozenset({"nickname", "estate"}),
     frozenset({"nickname", "place"}),
     frozenset({"nickname", "street"}),
 )
 """Two details that identify together, as in press rulings: a child's first name and their
-school; a nickname and the estate, street or small town where everyone knew it."""
+school; a named school in a small town (every parent there knows every other); a nickname
+and the estate, street or small town where everyone knew it."""
 
 
 @dataclass(frozen=True)
@@ -328,6 +330,10 @@ EMPLOYER_WORDS = tuple(
         "coaches",
         "electrics",
         "decorators",
+        "reclamation",
+        "salvage",
+        "tyre place",
+        "tyre shop",
         "abc",
         "fc",
         "afc",
@@ -417,8 +423,8 @@ AGE_CUES = (
 RELATIVE_CUES = tuple(
     f"my {w} "
     for w in "son daughter boy girl lad little eldest youngest stepson stepdaughter grandson "
-    "granddaughter step-son step-daughter twins".split()
-)
+    "granddaughter step-son step-daughter twins baby".split()
+) + ("my wee girl ", "my wee boy ", "my wee lad ", "my wee one ")
 DISTINCTIVE_JOBS = (
     "lollipop lady", "lollipop man", "school crossing patrol", "farrier", "blacksmith",
     "thatcher", "town crier", "harbour master", "harbourmaster", "lighthouse keeper",
@@ -569,6 +575,12 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
         found.extend(_children(text))
     if "the only " in folded:
         found.extend(_only_in(text))
+    if " small " in folded:  # "Llandovery's a small place"
+        found.extend(
+            (m.start(1), "place", m.group(1))
+            for m in _SMALL_PLACE.finditer(text)
+            if m.group(1).lower() not in CITIES
+        )
     if " being " in folded:  # "Todmorden being Todmorden": a town everyone knows
         found.extend(
             (m.start(1), "place", m.group(1))
@@ -890,6 +902,10 @@ CITIES = frozenset(
 """Places and firms with too many people for "the only … in" to point at one of them."""
 
 
+_SMALL_PLACE = re.compile(
+    r"\b([A-Z][a-z'’-]{2,})(?:['’]s| is| was) (?:a|such a) (?:small|wee|little|tiny) "
+    r"(?:place|town|village|island|community)\b"
+)
 _BEING_ITSELF = re.compile(r"\b([A-Z][a-z'’-]{2,}) being \1\b")
 
 
