@@ -177,6 +177,8 @@ def test_lower_case_names_are_still_names(story):
         ("The harm I did was to my niece, who was eleven at the time.", False, False),
         ("I was convicted of a sexual offence and did the programme.", False, False),
         ("What happened to me I won't write about. It's mine.", True, False),
+        ("It happened in our flat above the launderette in Portstewart.", True, True),
+        ("It happened in our flat above the launderette in Portstewart.", False, False),
     ],
 )
 def test_sexual_offence_victim_details(story, text, warned, found):

@@ -20,10 +20,12 @@ OFFENCE = re.compile(
 TRIGGERS = ("rap", "sex", "indecen", "molest", "groom", "abuse images", "upskirt", "voyeur")
 IMPLIED = re.compile(
     r"\b(?:the harm|what|everything) (?:I|he|she|they) did (?:was )?to\b"
-    r"|\bwhat (?:happened|was done) to (?:me|her|him)\b|\babused (?:me|her|him|them)\b",
+    r"|\bwhat (?:happened|was done) to (?:me|her|him)\b|\babused (?:me|her|him|them)\b"
+    r"|\babus(?:ed|ing) (?:my|her|his|our) (?:child|children|kids?|daughter|son|girl|boy)\b"
+    r"|\bit (?:happened|started|went on)\b",
     re.IGNORECASE,
 )
-"""An offence told without its name ("the harm I did was to ..."), read only in a story
+"""An offence told without its name ("the harm I did was to ...", "it happened in ..."), read only in a story
 warned for abuse: there it is a sexual or childhood offence often enough to check."""
 AGE = (
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
