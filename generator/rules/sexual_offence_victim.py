@@ -25,8 +25,9 @@ IMPLIED = re.compile(
     r"|\bit (?:happened|started|went on)\b",
     re.IGNORECASE,
 )
-"""An offence told without its name ("the harm I did was to ...", "it happened in ..."), read only in a story
-warned for abuse: there it is a sexual or childhood offence often enough to check."""
+"""An offence told without its name ("the harm I did was to ...", "it happened in ..."), read
+only in a story warned for abuse: there it is a sexual or childhood offence often enough to
+check."""
 AGE = (
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen)"

@@ -35,8 +35,8 @@ BODY_PAYLOADS = """
 <img src="https://evil.example.org/raw.png">
 """
 OFF = (
-    "BT111: off, BT112: off, BT210: off, BT601: off, BT701: off, BT702: off, BT703: off, BT211: off, "
-    "BT212: off, BT213: off"
+    "BT111: off, BT112: off, BT210: off, BT601: off, BT701: off, BT702: off, BT703: off, "
+    "BT211: off, BT212: off, BT213: off"
 )
 
 
