@@ -112,7 +112,7 @@ def test_no_payload_survives_into_html_even_with_the_rule_off(project: Path, tmp
         config.read_text().replace(
             "  severities: {}",
             "  severities: {BT601: off, BT701: off, BT702: off, BT703: off, BT111: off, "
-            "BT210: off, BT211: off, "
+            "BT112: off, BT210: off, BT211: off, "
             "BT303: off}",
         )
     )
