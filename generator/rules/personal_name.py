@@ -178,7 +178,7 @@ def _names(segment: Segment, pseudonym: str | None) -> Iterator[tuple[int, int]]
             if _reversed_or_capitals(pair):
                 yield pair.start(), pair.end("b")
     yield from _lower_case_names(text)
-    yield from _unlisted_runs(text)
+    yield from _unlisted_runs(text, segment.windows_of(CAPITALISED_PAIR))
     if any(quote in text for quote in "‘'\"“"):
         yield from _nicknamed_names(text)
     # letters only Vietnamese uses; a pattern, not a loop over the characters (a quarter of
@@ -193,12 +193,12 @@ RUN3 = re.compile(rf"(?<![\w'’]){_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{2}}(?!
 PREPOSITIONS = frozenset("in at to from near into through round around via outside by".split())
 
 
-def _unlisted_runs(text: str) -> Iterator[tuple[int, int]]:
+def _unlisted_runs(text: str, windows: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Names no list holds, told by their shape: three capitalised words none of which is
     English ("Abdiwali Xasan Geedi", "PHAM DUC MINH"), or a word that is no English word
     before a listed surname ("Folasade Oyelaran") where no preposition makes it a place."""
     english = english_words()
-    for start, end in _capital_windows(text):
+    for start, end in windows:  # the windows the other candidates use, found once
         for run in RUN3.finditer(text, start, end):
             words = run.group().split()
             if all(_foreign(w, english) for w in words):
@@ -216,12 +216,6 @@ PAIR = re.compile(
     rf"(?<![\w'’])(?P<a>[{UPPER}][{LOWER}]{{2,}})"
     rf"(?=[ \t]+(?P<b>[{UPPER}][{LOWER}]{{2,}})(?![\w'’]))"
 )
-
-
-def _capital_windows(text: str) -> Iterator[tuple[int, int]]:
-    """Where two capitalised words meet (few places in most prose)."""
-    for match in CAPITALISED_PAIR.finditer(text):
-        yield max(0, match.start() - 1), min(len(text), match.end() + 60)
 
 
 def _foreign(word: str, english: frozenset[str]) -> bool:
