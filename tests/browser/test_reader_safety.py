@@ -6,10 +6,9 @@ machine."""
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from browser.site import PAGE_TYPES
-from browser.test_browser import WCAG_22_AA
+from browser.test_browser import assert_accessible
 
 EXIT_URL = "https://www.bbc.co.uk/weather"
 PHONE = {"width": 360, "height": 740}
@@ -282,8 +281,7 @@ def test_no_axe_violations_on_the_new_pages(browser, site_url, name, viewport):
         browser, site_url + PAGE_TYPES[name], viewport=PHONE if viewport == "phone" else DESKTOP
     )
     try:
-        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
-        assert results.violations_count == 0, results.generate_report()
+        assert_accessible(page)
     finally:
         context.close()
 
@@ -292,13 +290,11 @@ def test_no_axe_violations_on_the_new_pages(browser, site_url, name, viewport):
 def test_no_axe_violations_at_phone_width_with_the_menu_open(browser, site_url, name):
     context, page, _ = _open(browser, site_url + PAGE_TYPES[name])
     try:
-        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
-        assert results.violations_count == 0, results.generate_report()
+        assert_accessible(page)
         page.focus("[data-bt-menu]")
         page.keyboard.press("Enter")
         page.wait_for_timeout(400)
-        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
-        assert results.violations_count == 0, results.generate_report()
+        assert_accessible(page)
     finally:
         context.close()
 
