@@ -159,6 +159,8 @@ def test_linear_time_on_a_huge_story(story, rule_id):
         "i was frank with everyone, jack russell terrier and all",
         "me and kyle werent talking, we had gulab jamun and bara brith, and a can of Irn Bru",
         "we went to Kirkby Lonsdale for the day and Kyle was goin on about it",
+        "The Red Lion on Market Street was where it started, then the Black Bull.",
+        "Jai Shri Krishna, my nan would say. Kwame Nkrumah was on my dad's wall.",
     ],
 )
 def test_public_figures_and_dialect_are_not_names(story, text):

@@ -273,6 +273,8 @@ def _judge_run(
         following and following.group(1) in PLACE_WORDS
     ):
         return None  # "Mary Seacole House", "Grace Darling Community Centre"
+    if " ".join(names) in not_people():
+        return None  # "Jai Shri Krishna", "Linton Kwesi Johnson"
     if pseudonym and " ".join(names) == pseudonym:
         return None
     if title:
@@ -284,6 +286,8 @@ def _judge_run(
             return None  # "Officer Karen" is a first name
         return (run.start(), words[0].end()) if _is_name(names[:1], False, True, True) else None
     for i, j in _candidates(words):
+        if names[i] == "The" or _after_the(text, words[i].start()):
+            continue  # "the Red Lion", "The Black Bull": people's names take no article
         pair = [names[i], names[j]]
         if " ".join(pair) in not_people() or " ".join(names[i : j + 1]) in not_people():
             continue
@@ -297,6 +301,10 @@ def _judge_run(
     if ROLE_AFTER.match(text, words[1].end()) and _unlisted_name(names[0], names[1]):
         return words[0].start(), words[1].end()
     return None
+
+
+def _after_the(text: str, start: int) -> bool:
+    return text[max(0, start - 4) : start] in ("the ", "The ")
 
 
 def _particle_name(pair: list[str], between: str) -> bool:
