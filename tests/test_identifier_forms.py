@@ -161,6 +161,7 @@ def test_linear_time_on_a_huge_story(story, rule_id):
         "we went to Kirkby Lonsdale for the day and Kyle was goin on about it",
         "The Red Lion on Market Street was where it started, then the Black Bull.",
         "Jai Shri Krishna, my nan would say. Kwame Nkrumah was on my dad's wall.",
+        "Like in Shawshank, Andy Dufresne crawling out. We took the Megabus to London Victoria.",
     ],
 )
 def test_public_figures_and_dialect_are_not_names(story, text):

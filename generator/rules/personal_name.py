@@ -230,6 +230,12 @@ def _foreign(word: str, english: frozenset[str]) -> bool:
     )
 
 
+def _cities() -> frozenset[str]:
+    from generator.rules.jigsaw import CITIES  # noqa: PLC0415
+
+    return CITIES
+
+
 @lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
     from generator.rules.jigsaw import CITIES, _lists  # noqa: PLC0415
@@ -288,6 +294,8 @@ def _judge_run(
     for i, j in _candidates(words):
         if names[i] == "The" or _after_the(text, words[i].start()):
             continue  # "the Red Lion", "The Black Bull": people's names take no article
+        if names[i].lower() in _cities():
+            continue  # "London Victoria", "Manchester Piccadilly"
         pair = [names[i], names[j]]
         if " ".join(pair) in not_people() or " ".join(names[i : j + 1]) in not_people():
             continue
