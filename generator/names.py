@@ -248,6 +248,8 @@ def build(english_words: Path = Path("/usr/share/dict/words")) -> str:
     # people type names without their accents ("Pham Duc Minh", "Wojcik"): both forms
     given |= foreign_given | _unaccented(foreign_given, english)
     surname |= foreign_surname | _unaccented(foreign_surname, english)
+    # a Polish surname has a form for women ("Wróblewski", "Wróblewska"): the lists hold one
+    surname |= {n[:-1] + "a" for n in surname if n.endswith(("ski", "cki", "dzki")) and len(n) > 5}
     everyday = {name.lower() for name in given | surname} & english
     lexicon = {w for w in english if len(w) > 2 and w.isalpha() and w.isascii()}
     header = (

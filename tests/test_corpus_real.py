@@ -19,6 +19,9 @@ CORPORA = {  # corpus → (planted faults, clean stories) it holds at least, sha
     # a third, measured as it came after the second: 22 of 30 (16 of 20 identifiers, 3 of 6
     # combinations, 3 of 4 faults), 10 of 10 clean
     "fresh3": (30, 10, 0.95),
+    # a fourth, of names above all, measured as it came after the third: 5 of 12 names (and
+    # 6 of 6 other identifiers), 11 of 12 clean
+    "fresh4": (18, 12, 0.95),
 }
 
 

@@ -101,6 +101,10 @@ def test_codes_found_however_joined_and_cased(story, rule_id, pick, joins, lower
         ("BT211", "me and kyle dunachie grew up in the same close"),
         ("BT211", "What Folasade Oyelaran taught me about reading"),
         ("BT211", "the way they had it on the system, PHAM DUC MINH, on every page"),
+        ("BT211", "“Dritan Qerimaj,” he said, shaking my hand with the flour still on it."),
+        ("BT211", "Father Yonas Woldegiorgis came every second Tuesday on the bus"),
+        ("BT211", "his name wis hugh garvellach an he'd been clean four year"),
+        ("BT211", "“Right, here you are. WRÓBLEWSKA, Halina, that's you?”"),
         ("BT301", "His trial starts at Snaresbrook in May."),
         ("BT301", "My son has been on remand for seven months."),
         ("BT301", "My appeal has been given permission, and it's listed to be heard in spring"),
@@ -162,6 +166,7 @@ def test_linear_time_on_a_huge_story(story, rule_id):
         "The Red Lion on Market Street was where it started, then the Black Bull.",
         "Jai Shri Krishna, my nan would say. Kwame Nkrumah was on my dad's wall.",
         "Like in Shawshank, Andy Dufresne crawling out. We took the Megabus to London Victoria.",
+        "“Eid Mubarak,” she said. “Nollaig Shona,” my gran said. “Croeso Cymru,” the sign said.",
     ],
 )
 def test_public_figures_and_dialect_are_not_names(story, text):

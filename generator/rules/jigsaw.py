@@ -118,13 +118,20 @@ def _unique(details: Iterable[Detail]) -> Iterator[Detail]:
 
 def combines(details: Iterable[Detail]) -> bool:
     """Three kinds of detail (an age and a year count as one) with at least one named thing
-    among them, two named places smaller than a city, or one of the PAIRS."""
+    among them, two named places smaller than a city (districts known by name alone not
+    counted), or one of the PAIRS."""
     details = list(details)
     kinds = {SAME_KIND.get(d.kind, d.kind) for d in details}
-    places = {d.key for d in details if d.kind in PLACES}
+    # a district of a city known by name alone ("Brixton", "Peckham") is too big to pair with
+    # another: an estate called so ("the Longmoor estate"), a street or a small town is not
+    places = {d.key for d in details if d.kind in PLACES and not _district(d)}
     if len(kinds) >= KINDS_NEEDED and kinds & NAMED:
         return True
     return len(places) >= PLACES_NEEDED or any(pair <= kinds for pair in PAIRS)
+
+
+def _district(detail: Detail) -> bool:
+    return detail.kind == "estate" and "estate" not in detail.text.lower()
 
 
 def _match_text(details: Iterable[Detail]) -> str:

@@ -108,6 +108,8 @@ ROLE_BEFORE = re.compile(
     r"|psychiatrist|doctor|nurse|teacher|tutor|boss|manager|supervisor|chaplain|imam|vicar"
     r"|pastor|priest|neighbour|landlord|landlady|sponsor|victim|dealer|PO|OM|pal|co-?d)"
     r"[ \t]*,?[ \t]*(?:was[ \t]+|is[ \t]+|called[ \t]+|named[ \t]+)?$"
+    r"|\b(?:name(?:['’]s|[ \t]+is|[ \t]+was|[ \t]+wis)|introduced (?:himself|herself|themselves) as"
+    r"|a (?:man|woman|lad|girl|bloke|fella|guy|lady) called)[ \t]*,?[ \t]*[“\"‘']?$"
 )
 """A role right before two capitalised words makes them a name even when neither is in the
 lists: "my probation officer, Tanvir Rahman", "my mentor Femi Adeyemi"."""
@@ -181,6 +183,7 @@ def _names(segment: Segment, pseudonym: str | None) -> Iterator[tuple[int, int]]
     yield from _unlisted_runs(text, segment.windows_of(CAPITALISED_PAIR))
     if any(quote in text for quote in "‘'\"“"):
         yield from _nicknamed_names(text)
+        yield from _introduced_names(text)
     # letters only Vietnamese uses; a pattern, not a loop over the characters (a quarter of
     # the checklist's time on 2,000 stories)
     if not text.isascii() and VIET_LETTER.search(text):
@@ -243,6 +246,23 @@ def _places() -> frozenset[str]:
     return frozenset(_lists()[0]) | CITIES
 
 
+INTRODUCED = re.compile(
+    rf"[“\"‘'](?P<a>[{UPPER}][{LOWER}]{{2,}})[ \t]+(?P<b>[{UPPER}][{LOWER}]{{2,}})"
+    r"[,.!]?[”\"’'],?[ \t]+"
+    r"(?:he|she|they|I|the \w+) (?:said|says|goes|went|told me|announced)\b"
+)
+"""A person saying their own name, "“Dritan Qerimaj,” he said, shaking my hand"."""
+
+
+def _introduced_names(text: str) -> Iterator[tuple[int, int]]:
+    english = english_words()
+    for match in INTRODUCED.finditer(text):
+        a, b = match.group("a"), match.group("b")
+        listed = a in given_names() or b in surnames()
+        if listed and _foreign(a, english) and _foreign(b, english):  # not "“Eid Mubarak,”"
+            yield match.start("a"), match.end("b")
+
+
 def _nicknamed_names(text: str) -> Iterator[tuple[int, int]]:
     """Dwayne ‘Tiny’ Fairweather."""
     for match in NICKNAMED.finditer(text):
@@ -286,8 +306,14 @@ def _judge_run(
     if title:
         if f"{title} {names[0]}" in not_people():
             return None  # "Dr Martens", "Mr Brightside"
-        if len(names) > 1 and title in SPELLED_TITLES and _unlisted_name(names[0], names[1]):
-            return run.start(), words[1].end()  # "Officer Tremaine Whitlock-Burrows"
+        if (
+            len(names) > 1
+            and _unlisted_name(names[0], names[1])
+            and (
+                title in SPELLED_TITLES or not any(w.lower() in english_words() for w in names[:2])
+            )
+        ):
+            return run.start(), words[1].end()  # "Officer Tremaine …", "Father Yonas Woldegiorgis"
         if title in SPELLED_TITLES and names[0] in given_names() and names[0] not in surnames():
             return None  # "Officer Karen" is a first name
         return (run.start(), words[0].end()) if _is_name(names[:1], False, True, True) else None
@@ -433,8 +459,8 @@ def _lower_unknown_surnames(text: str, found: set[str]) -> Iterator[tuple[int, i
 
 
 LOWER_NAME_BEFORE = re.compile(
-    r"\b(?:me and|called|named|mate|pal|friend|m8|cousin|bruv|bro|cuz|met|"
-    r"saw|texted|rang|told|asked)[ \t]+$"
+    r"\b(?:me and|called|named|name(?:['’]s| is| was| wis| were)|mate|pal|friend|m8|cousin|bruv"
+    r"|bro|cuz|met|saw|texted|rang|told|asked)[ \t]+$"
 )
 """Words that put a person next: only after one is an unknown word a surname in lower case."""
 
