@@ -40,9 +40,10 @@ dole giro nick pad screw kip bairn wean wee aye ta cheers innit nowt owt summat 
 """Everyday British words an American word list lacks."""
 FAMILY_WORDS = frozenset(
     "nan nana nanna nanny gran granny grandad grandma grandpa auntie aunty aunt uncle mum mam"
-    " dad big little lil old young baby".split()
+    " dad big little lil old young baby wee ah".split()
 )
-"""Words before a first name that make it a nickname or a relative, not a full name."""
+"""Words before a first name that make it a nickname or a relative, not a full name ("Ah" is
+the Cantonese familiar prefix: "Ah Keung")."""
 
 
 @lru_cache(maxsize=1)

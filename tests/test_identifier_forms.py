@@ -105,6 +105,13 @@ def test_codes_found_however_joined_and_cased(story, rule_id, pick, joins, lower
         ("BT211", "Father Yonas Woldegiorgis came every second Tuesday on the bus"),
         ("BT211", "his name wis hugh garvellach an he'd been clean four year"),
         ("BT211", "“Right, here you are. WRÓBLEWSKA, Halina, that's you?”"),
+        ("BT211", "at the bottom it said Probation Officer Nafisa Elhag Abdelmoneim, and I sat"),
+        ("BT211", "My keyworker Seonag NicAmhlaigh, if she ever reads this"),
+        ("BT211", "What Florin Dumitrașcu taught me about bread"),
+        ("BT211", "two lads in recovery and hüseyin dervişoğlu who runs the kebab shop"),
+        ("BT211", "my whole name in big capital letters, THARSHIKA SIVAGNANASUNDARAM, and"),
+        ("BT211", "It was signed U. C. Onwuegbu, Admissions."),
+        ("BT211", "three nights a week at Siu Fong Kwok's chippy"),
         ("BT301", "His trial starts at Snaresbrook in May."),
         ("BT301", "My son has been on remand for seven months."),
         ("BT301", "My appeal has been given permission, and it's listed to be heard in spring"),
@@ -167,6 +174,7 @@ def test_linear_time_on_a_huge_story(story, rule_id):
         "Jai Shri Krishna, my nan would say. Kwame Nkrumah was on my dad's wall.",
         "Like in Shawshank, Andy Dufresne crawling out. We took the Megabus to London Victoria.",
         "“Eid Mubarak,” she said. “Nollaig Shona,” my gran said. “Croeso Cymru,” the sign said.",
+        "A North Tyneside man. My dad's side are from Hong Kong. GET OUT, he shouted.",
     ],
 )
 def test_public_figures_and_dialect_are_not_names(story, text):

@@ -45,14 +45,15 @@ BIRTH = re.compile(
 )
 
 BIRTH_TRIGGERS = ("born", "dob", "d.o.b", "birth")
-SPOKEN_DATE = re.compile(
-    rf"\b(?:the\s+)?{ANY_DAY}\s+(?:of\s+)?{MONTHS},?\s+{YEAR_WORDS}\b", re.IGNORECASE
-)
-"""A whole date said aloud ("the ninth of March nineteen eighty-seven"): a birth date when
-its sentence asks for one ("what is your date of birth," and I said ...)."""
 MONTH_TRIGGERS = tuple(
     "january february march april may june july august september october november december".split()
 )
+SPOKEN_DATE = re.compile(
+    rf"\b(?:the\s+)?{ANY_DAY}\s+(?:of\s+)?(?:{'|'.join(MONTH_TRIGGERS)}),?\s+{YEAR_WORDS}\b",
+    re.IGNORECASE,
+)
+"""A whole date said aloud ("the ninth of March nineteen eighty-seven"), its month in full: a
+birth date when its sentence asks for one ("what is your date of birth," and I said ...)."""
 ASKED = re.compile(r"\b(?:date of birth|d\.?o\.?b\b|birthday|born)", re.I)
 ASKED_REACH = 120
 """Characters before a spoken date, in its sentence, within which a birth must be named."""

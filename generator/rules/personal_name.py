@@ -36,7 +36,7 @@ LOWER = "a-z" + "".join(c for c in _LATIN if c.islower())
 """Latin letters with their accents: Łukasz, Wójcik, Siobhán, Ştefan, Dvořák."""
 # A capitalised word: Smith, O'Brien, McDonald, Smith-Jones, al-Hassan, Ní
 TOKEN = (
-    rf"(?:(?:al|el|Al|El)-)?(?:[A-Z]['’])?(?:Mc|Mac)?[{UPPER}][{LOWER}]+"
+    rf"(?:(?:al|el|Al|El)-)?(?:[A-Z]['’])?(?:Mc|Mac|Nic|Mhic|Fitz)?[{UPPER}][{LOWER}]+"
     rf"(?:-[{UPPER}][{LOWER}]+)?"
 )
 WORD = re.compile(TOKEN + r"(?:['’]s)?")
@@ -109,7 +109,10 @@ ROLE_BEFORE = re.compile(
     r"|pastor|priest|neighbour|landlord|landlady|sponsor|victim|dealer|PO|OM|pal|co-?d)"
     r"[ \t]*,?[ \t]*(?:was[ \t]+|is[ \t]+|called[ \t]+|named[ \t]+)?$"
     r"|\b(?:name(?:['’]s|[ \t]+is|[ \t]+was|[ \t]+wis)|introduced (?:himself|herself|themselves) as"
-    r"|a (?:man|woman|lad|girl|bloke|fella|guy|lady) called)[ \t]*,?[ \t]*[“\"‘']?$"
+    r"|a (?:man|woman|lad|girl|bloke|fella|guy|lady) called"
+    r"|\b(?:probation officer|support worker|key ?worker|case ?worker|social worker|youth worker))"
+    r"[ \t]*,?[ \t]*[“\"‘']?$",
+    re.IGNORECASE,
 )
 """A role right before two capitalised words makes them a name even when neither is in the
 lists: "my probation officer, Tanvir Rahman", "my mentor Femi Adeyemi"."""
@@ -191,7 +194,9 @@ def _names(segment: Segment, pseudonym: str | None) -> Iterator[tuple[int, int]]
 
 
 _CAPITALISED = rf"(?:[{UPPER}][{LOWER}]+|[{UPPER}]{{3,}})"
-RUN3 = re.compile(rf"(?<![\w'’]){_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{2}}(?![\w'’])")
+RUN3 = re.compile(
+    rf"(?<![\w'’])(?=(?P<run>{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{2}})(?:['’]s)?(?![\w'’]))"
+)
 """Three capitalised words (or three in capitals) in a row."""
 PREPOSITIONS = frozenset("in at to from near into through round around via outside by".split())
 
@@ -202,10 +207,10 @@ def _unlisted_runs(text: str, windows: list[tuple[int, int]]) -> Iterator[tuple[
     before a listed surname ("Folasade Oyelaran") where no preposition makes it a place."""
     english = english_words()
     for start, end in windows:  # the windows the other candidates use, found once
-        for run in RUN3.finditer(text, start, end):
-            words = run.group().split()
+        for run in RUN3.finditer(text, start, end):  # a lookahead: runs may overlap
+            words = run.group("run").split()
             if all(_foreign(w, english) for w in words):
-                yield run.span()
+                yield run.span("run")
         for pair in PAIR.finditer(text, start, end):
             first, last = pair.group("a"), pair.group("b")
             before = text[max(0, pair.start() - 12) : pair.start()].split()
@@ -213,6 +218,31 @@ def _unlisted_runs(text: str, windows: list[tuple[int, int]]) -> Iterator[tuple[
                 continue
             if _foreign(first, english) and last in surnames() and last.lower() not in english:
                 yield pair.start(), pair.end("b")
+            elif (
+                first in given_names()
+                and first not in NEVER_NAMES  # "North Tyneside"
+                and _foreign(last, english)
+                and _distinct(last)
+            ):
+                yield pair.start(), pair.end("b")  # "Florin Dumitrașcu"
+    if "." in text:
+        for match in INITIALS.finditer(text):
+            if _foreign(match.group("last"), english):
+                yield match.span()  # "U. C. Onwuegbu"
+    for match in CAPITALS.finditer(text):
+        if all(len(w) >= 6 and _foreign(w, english) for w in match.group(1, 2)):
+            yield match.span()  # "THARSHIKA SIVAGNANASUNDARAM"
+
+
+INITIALS = re.compile(
+    rf"(?<![\w.])[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)+(?P<last>[{UPPER}][{LOWER}]{{3,}})\b"
+)
+CAPITALS = re.compile(rf"(?<![\w'’])([{UPPER}]{{3,}}),?[ \t]+([{UPPER}]{{3,}})(?![\w'’])")
+
+
+def _distinct(word: str) -> bool:
+    """A surname no list holds but no English word could be: accented, or long."""
+    return not word.isascii() or len(word) >= 8
 
 
 PAIR = re.compile(
@@ -444,9 +474,12 @@ def _lower_unknown_surnames(text: str, found: set[str]) -> Iterator[tuple[int, i
     its g dropped ("goin") and no contraction without its apostrophe ("werent")."""
     english = english_words()
     for name in found:
-        for match in re.finditer(rf"(?<![\w'’]){re.escape(name)}[ \t]+([a-z]{{5,}})\b", text):
+        for match in re.finditer(rf"(?<![\w'’]){re.escape(name)}[ \t]+([{LOWER}]{{5,}})\b", text):
             last = match.group(1)
-            if not LOWER_NAME_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+            accented = not last.isascii()  # "hüseyin dervişoğlu": no English word has these
+            if not accented and not LOWER_NAME_BEFORE.search(
+                text, max(0, match.start() - 16), match.start()
+            ):
                 continue  # "gulab jamun", "bara brith": food, not people
             if (
                 last not in english
