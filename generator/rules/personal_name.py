@@ -195,7 +195,8 @@ def _names(segment: Segment, pseudonym: str | None) -> Iterator[tuple[int, int]]
 
 _CAPITALISED = rf"(?:[{UPPER}][{LOWER}]+|[{UPPER}]{{3,}})"
 RUN3 = re.compile(
-    rf"(?<![\w'’])(?=(?P<run>{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{2}})(?:['’]s)?(?![\w'’]))"
+    rf"(?<![\w'’])(?=[{UPPER}])(?=(?P<run>{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{2}})"
+    r"(?:['’]s)?(?![\w'’]))"
 )
 """Three capitalised words (or three in capitals) in a row."""
 PREPOSITIONS = frozenset("in at to from near into through round around via outside by".split())
@@ -225,13 +226,13 @@ def _unlisted_runs(text: str, windows: list[tuple[int, int]]) -> Iterator[tuple[
                 and _distinct(last)
             ):
                 yield pair.start(), pair.end("b")  # "Florin Dumitrașcu"
-    if "." in text:
-        for match in INITIALS.finditer(text):
+    for start, end in windows:
+        for match in INITIALS.finditer(text, start, end):
             if _foreign(match.group("last"), english):
                 yield match.span()  # "U. C. Onwuegbu"
-    for match in CAPITALS.finditer(text):
-        if all(len(w) >= 6 and _foreign(w, english) for w in match.group(1, 2)):
-            yield match.span()  # "THARSHIKA SIVAGNANASUNDARAM"
+        for match in CAPITALS.finditer(text, start, end):
+            if all(len(w) >= 6 and _foreign(w, english) for w in match.group(1, 2)):
+                yield match.span()  # "THARSHIKA SIVAGNANASUNDARAM"
 
 
 INITIALS = re.compile(
