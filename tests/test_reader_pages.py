@@ -30,14 +30,9 @@ NATIONAL = {
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    """The example project, built once for this module into ``project/site``."""
-    project = copy_project(tmp_path_factory.mktemp("readers") / "project")
-    result = run_cli(
-        "build", "--config", str(project / "site_config.yml"), "--out", str(project / "site")
-    )
-    assert result.exit_code == 0, result.output
-    return project
+def project(built_site) -> Path:
+    """The example project the session's ``built_site`` was built from (into ``site``)."""
+    return built_site.parent
 
 
 @pytest.fixture(scope="module")

@@ -582,18 +582,13 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
         found.extend(_children(text))
     if "the only " in folded:
         found.extend(_only_in(text))
-    if " small " in folded:  # "Llandovery's a small place"
-        found.extend(
-            (m.start(1), "place", m.group(1))
-            for m in _SMALL_PLACE.finditer(text)
-            if m.group(1).lower() not in CITIES
-        )
-    if " being " in folded:  # "Todmorden being Todmorden": a town everyone knows
-        found.extend(
-            (m.start(1), "place", m.group(1))
-            for m in _BEING_ITSELF.finditer(text)
-            if m.group(1).lower() not in CITIES
-        )
+    for cue, pattern in _PLACE_SAYINGS:
+        if cue in folded:
+            found.extend(
+                (m.start(1), "place", m.group(1))
+                for m in pattern.finditer(text)
+                if m.group(1).lower() not in CITIES
+            )
     nickname_pseudonym = meta.pseudonym.casefold()
     reached = 0
     for at, kind, value in sorted(found, key=lambda hit: (hit[0], -len(hit[2]))):
@@ -914,6 +909,11 @@ _SMALL_PLACE = re.compile(
     r"(?:place|town|village|island|community)\b"
 )
 _BEING_ITSELF = re.compile(r"\b([A-Z][a-z'’-]{2,}) being \1\b")
+
+
+_PLACE_SAYINGS = ((" small ", _SMALL_PLACE), (" being ", _BEING_ITSELF))
+"""Sayings that name a small place (with the word each needs): "Llandovery's a small place",
+"Todmorden being Todmorden"."""
 
 
 def _only_in(text: str) -> Iterator[tuple[int, str, str]]:

@@ -264,8 +264,9 @@ def _foreign(word: str, english: frozenset[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
 def _cities() -> frozenset[str]:
-    from generator.rules.jigsaw import CITIES  # noqa: PLC0415
+    from generator.rules.jigsaw import CITIES  # noqa: PLC0415 (jigsaw reads names: no cycle at import)
 
     return CITIES
 
