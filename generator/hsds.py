@@ -99,7 +99,8 @@ def taxonomy_term(site: SiteModel, category: str) -> dict:
         "code": category,
         "name": term.label,
         "description": term.description,
-        "taxonomy": "beenthere-categories",
+        # no "taxonomy": 3.0 makes it free text naming an established taxonomy, the compiled
+        # service.json types it as a taxonomy object; taxonomy_id names ours in both
         "taxonomy_id": stable_uuid("taxonomy", TAXONOMY_KEY),
         "term_uri": site.config.site.url + f"categories/{category}/",
     }

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import csv
+import functools
+import gzip
+import hashlib
 import html
+import importlib.util
 import io
 import json
 import re
@@ -49,6 +53,130 @@ def hsds_errors(data: object, schema_file: str, list_of: str | None = None) -> l
         schema, registry=_hsds_registry(), format_checker=jsonschema.FormatChecker()
     )
     return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+
+
+COMPILED_SERVICE = HSDS / "compiled/service.json.gz"
+COMPILED_SERVICE_CHARS = 1_958_528
+COMPILED_SERVICE_SHA256 = "8e5065759d54042dd9ffdd8df95ac0e0f77dbd41b3dfc57a0f235f6b17856dee"
+"""The official compiled file, openreferral/specification at 67e7b37 (README.md beside it): its
+length and digest as verified against the stored original."""
+
+
+def _compile_tool():
+    spec = importlib.util.spec_from_file_location("compile_service", HSDS / "compile_service.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@functools.cache
+def _compiled(list_form: bool = False) -> dict:
+    schema = json.loads(gzip.decompress(COMPILED_SERVICE.read_bytes()))
+    if list_form:  # the list form, made as the official build makes service_list.json
+        _compile_tool().remove_one_to_many(schema["properties"])
+    return schema
+
+
+def compiled_errors(service: object, list_form: bool = False) -> list[str]:
+    """Every way ``service`` breaks the official compiled ``service.json`` (or its list
+    form); the compiled file is self-contained, every reference expanded in place."""
+    validator = jsonschema.Draft202012Validator(
+        _compiled(list_form), format_checker=jsonschema.FormatChecker()
+    )
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(service)]
+
+
+def test_the_compiled_service_schema_is_the_verified_copy():
+    text = gzip.decompress(COMPILED_SERVICE.read_bytes())
+    assert len(text.decode()) == COMPILED_SERVICE_CHARS
+    assert hashlib.sha256(text).hexdigest() == COMPILED_SERVICE_SHA256
+    assert COMPILED_SERVICE.read_bytes()[4:8] == b"\0\0\0\0"  # gzip mtime 0: reproducible
+
+
+def test_compile_service_follows_the_official_build(tmp_path: Path):
+    """A reference's siblings overwrite what it points at in place, new keys go last,
+    nested references are expanded, output is indent=2, ASCII, no trailing newline."""
+    (tmp_path / "service.json").write_text(
+        json.dumps(
+            {
+                "name": "service",
+                "type": "object",
+                "properties": {
+                    "organization": {
+                        "name": "organization",
+                        "title": "Org",
+                        "$ref": "organization.json",
+                    },
+                    "phones": {"type": "array", "items": {"$ref": "phone.json"}},
+                },
+            }
+        )
+    )
+    (tmp_path / "organization.json").write_text(
+        json.dumps(
+            {
+                "name": "org",
+                "description": "Caf\u00e9",
+                "type": "object",
+                "properties": {"phones": {"type": "array", "items": {"$ref": "phone.json"}}},
+            }
+        )
+    )
+    (tmp_path / "phone.json").write_text(json.dumps({"name": "phone", "type": "object"}))
+    args = [str(tmp_path), str(tmp_path / "out.json"), "--list", str(tmp_path / "l.json")]
+    assert _compile_tool().main(args) == 0
+    phone = {"name": "phone", "type": "object"}
+    organization = {
+        "name": "organization",
+        "description": "Caf\u00e9",
+        "type": "object",
+        "properties": {"phones": {"type": "array", "items": phone}},
+        "title": "Org",
+    }
+    expected = {
+        "name": "service",
+        "type": "object",
+        "properties": {"organization": organization, "phones": {"type": "array", "items": phone}},
+    }
+    out = (tmp_path / "out.json").read_text()
+    assert out == json.dumps(expected, indent=2) and "\\u00e9" in out and not out.endswith("\n")
+    assert list(json.loads(out)["properties"]["organization"]) == list(organization)
+    listed = json.loads((tmp_path / "l.json").read_text())
+    assert listed["properties"] == {"organization": {**organization, "properties": {}}}
+
+
+def test_every_api_service_validates_against_the_official_compiled_service_schema(
+    built_site: Path,
+):
+    paths = sorted((built_site / "api/services").glob("*-*.json"))
+    assert len(paths) == 16
+    for path in paths:
+        assert compiled_errors(json.loads(path.read_text())) == [], path.name
+    listing = json.loads((built_site / "api/services/index.json").read_text())
+    for summary in listing["contents"]:
+        assert compiled_errors(summary, list_form=True) == [], summary["name"]
+
+
+def test_resources_json_services_validate_against_the_official_compiled_service_schema(
+    built_site: Path,
+):
+    services = json.loads((built_site / "resources.json").read_text())["contents"]
+    assert len(services) == 16
+    for service in services:
+        assert compiled_errors(service) == [], service["name"]
+
+
+def test_the_compiled_service_schema_rejects_what_it_should(built_site: Path):
+    service = json.loads((built_site / "resources.json").read_text())["contents"][0]
+    del service["organization"]["description"]
+    service["phones"].append({"id": "a phone with no number"})
+    service["status"] = "open"
+    service["attributes"][0]["taxonomy_term"]["taxonomy"] = "beenthere-categories"
+    errors = compiled_errors(service)
+    assert len(errors) == 4, errors  # description, phone number, status, taxonomy's type
+    assert any("'beenthere-categories' is not of type 'object'" in e for e in errors)
+    summary = {k: v for k, v in service.items() if k not in ("organization", "status")}
+    assert compiled_errors(summary, list_form=True) == ["[]: 'status' is a required property"]
 
 
 def test_resources_json_validates_against_the_official_hsds_schemas(built_site: Path):
