@@ -71,7 +71,22 @@ class Segment:
     def digit_windows(self) -> list[tuple[int, int]]:
         """Where a pattern that needs a digit can match: the text within REACH tokens of
         each run of digits. Prose without digits has none."""
-        return self._around(digit_runs(self.text))
+        return self._around(self._digit_runs)
+
+    @cached_property
+    def _digit_runs(self) -> list[tuple[int, int]]:
+        return digit_runs(self.text)
+
+    def digit_windows_within(self, width: int) -> list[tuple[int, int]]:
+        """Where a pattern whose matches are at most ``width`` characters long and hold a
+        digit can match: ``width`` characters either side of each run of digits (a code of
+        nine characters need not be looked for across sixteen words)."""
+        key = ("digits", width)
+        found = self._windows.get(key)
+        if found is None:
+            runs = self._digit_runs
+            found = self._windows[key] = _within(self.text, runs, width) if runs else []
+        return found
 
     def windows_of(self, anchor: re.Pattern[str]) -> list[tuple[int, int]]:
         """The text within REACH tokens of each match of ``anchor``, a cheap pattern that
@@ -88,17 +103,26 @@ class Segment:
         """Windows found so far, by anchor pattern or by needles."""
         return {}
 
-    def windows_around(self, needles: tuple[str, ...]) -> list[tuple[int, int]]:
+    def windows_around(
+        self, needles: tuple[str, ...], width: int | None = None
+    ) -> list[tuple[int, int]]:
         """Where a pattern whose every match contains one of ``needles`` (lower case) can
-        match: the text within REACH tokens of each place they occur."""
-        found = self._windows.get(needles)
+        match: the text within REACH tokens of each place they occur, or within ``width``
+        characters for a pattern whose matches are no longer than that."""
+        key = _NEEDLE_SETS.key(needles)
+        found = self._windows.get((key, width))
         if found is None:
-            folded = self.folded
-            if len(folded) != len(self.text):  # lower-casing moved the offsets: search it all
+            if len(self.folded) != len(self.text):  # lower-casing moved the offsets: search it all
                 found = [(0, len(self.text))]
             else:
-                found = self._around(sorted(self.occurrences(needles)))
-            self._windows[needles] = found
+                spans = self._spans(key)
+                if not spans:
+                    found = []
+                elif width is None:
+                    found = self._around(sorted(spans))
+                else:
+                    found = _within(self.text, sorted(spans), width)
+            self._windows[(key, width)] = found
         return found
 
     def occurrences(self, needles: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -108,20 +132,27 @@ class Segment:
         in separate passes, 0.13 s in one)."""
         if not needles:
             return []
+        return self._spans(_NEEDLE_SETS.key(needles))
+
+    def _spans(self, key: int) -> list[tuple[int, int]]:
         scan = self._scan
-        if needles not in _NEEDLE_SETS.sets:
-            _NEEDLE_SETS.add(needles)
         if scan[0] != _NEEDLE_SETS.version:
             index: dict[str, list[int]] = {}
             for end, needle in _NEEDLE_SETS.automaton.iter(self.folded):
                 index.setdefault(needle, []).append(end)
-            scan[:] = [_NEEDLE_SETS.version, index]
-        return _NEEDLE_SETS.spans(scan[1], needles)
+            scan[:] = [_NEEDLE_SETS.version, index, {}]
+        if not scan[1]:
+            return []  # most fields hold none of the needles
+        found = scan[2].get(key)
+        if found is None:
+            found = scan[2][key] = _NEEDLE_SETS.spans(scan[1], key)
+        return found
 
     @cached_property
     def _scan(self) -> list:
-        """[version of _NEEDLE_SETS, {needle: [end offset of each occurrence]}]."""
-        return [-1, {}]
+        """[version of _NEEDLE_SETS, {needle: [end offset of each occurrence]}, {needle set
+        key: its spans}]."""
+        return [-1, {}, {}]
 
     def _around(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The sorted ``spans`` widened by REACH whitespace-separated tokens each way, merged."""
@@ -186,6 +217,24 @@ def _around_tokens(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     return windows
 
 
+def _within(text: str, spans: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
+    """The sorted ``spans`` widened by ``width`` characters each way, merged; each window ends
+    where a token does, so that what follows a match (\\b, (?!\\d)) reads as in the whole text."""
+    windows: list[tuple[int, int]] = []
+    size = len(text)
+    for start, end in spans:
+        low = max(0, start - width)
+        high = min(size, end + width)
+        if high < size and not text[high - 1].isspace():
+            token = TOKEN.match(text, high)
+            high = token.end() if token is not None else high
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(high, windows[-1][1]))
+        else:
+            windows.append((low, high))
+    return windows
+
+
 AUTOMATON_MIN = 5
 """From this many needles, one pass of an Aho-Corasick automaton over the text costs less
 than a str.find pass for each (measured: 10 needles, half the time)."""
@@ -209,26 +258,43 @@ class _NeedleSets:
     for the same few sets of every story, so after the first story it no longer changes."""
 
     def __init__(self) -> None:
-        self.sets: dict[tuple[str, ...], frozenset[str]] = {}
+        self.keys: dict[tuple[str, ...], int] = {}
+        self.sets: list[tuple[tuple[str, ...], frozenset[str]]] = []
+        self.by_id: dict[int, tuple[tuple[str, ...], int]] = {}
         self.automaton = ahocorasick.Automaton()
         self.version = 0
 
-    def add(self, needles: tuple[str, ...]) -> None:
-        self.sets[needles] = frozenset(needles)
+    def key(self, needles: tuple[str, ...]) -> int:
+        """A small number for the set: rules pass the same tuple object for every story, and
+        hashing a tuple of a thousand place names for each field and rule would cost more
+        than the lookups it keys."""
+        known = self.by_id.get(id(needles))
+        if known is not None and known[0] is needles:
+            return known[1]
+        key = self.keys.get(needles)
+        if key is None:
+            key = self.keys[needles] = len(self.sets)
+            self.sets.append((needles, frozenset(needles)))
+            self._rebuild()
+        if len(self.by_id) < 256:  # held, so that the id is not reused by another tuple
+            self.by_id[id(needles)] = (needles, key)
+        return key
+
+    def _rebuild(self) -> None:
         automaton = ahocorasick.Automaton()
-        for needle in frozenset().union(*self.sets.values()):
+        for needle in frozenset().union(*(wanted for _, wanted in self.sets)):
             if needle:
                 automaton.add_word(needle, needle)
         automaton.make_automaton()
         self.automaton = automaton
         self.version += 1
 
-    def spans(self, index: dict[str, list[int]], needles: tuple[str, ...]) -> list[tuple[int, int]]:
-        """What needle_spans gives for ``needles``, from a text's ``index``: an automaton
+    def spans(self, index: dict[str, list[int]], key: int) -> list[tuple[int, int]]:
+        """What needle_spans gives for set ``key``, from a text's ``index``: an automaton
         reports by end offset, the longest needle first; str.find needle by needle."""
+        needles, wanted = self.sets[key]
         if len(needles) < AUTOMATON_MIN:
             return [(end + 1 - len(n), end + 1) for n in needles for end in index.get(n, ())]
-        wanted = self.sets[needles]
         found = [
             (end + 1 - len(n), end + 1) for n, ends in index.items() if n in wanted for end in ends
         ]

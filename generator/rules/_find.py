@@ -56,15 +56,18 @@ def pattern_hits(
     (False) wrote are searched."""
     wanted = set(fields) if fields is not None else None
     triggers = tuple(triggers)
+    longest = longest_match(pattern) if triggers or needs_digit else None
     for segment in segments(doc):
         if wanted is not None and segment.field not in wanted:
             continue
         if editorial is not None and segment.editorial != editorial:
             continue
         if triggers:
-            windows = segment.windows_around(triggers)
+            windows = segment.windows_around(triggers, longest)
         elif needs_digit:
-            windows = segment.digit_windows
+            windows = (
+                segment.digit_windows if longest is None else segment.digit_windows_within(longest)
+            )
         else:
             windows = [(0, len(segment.text))]
         if folded and len(segment.folded) == len(segment.text):
@@ -80,6 +83,22 @@ def pattern_hits(
         for match in matches:
             if accept is None or accept(segment, match):
                 yield Hit(segment, match.start(group), match.end(group), match)
+
+
+LONGEST_WINDOWED = 48
+"""Longest match, in characters, for which a pattern is looked for within that many characters
+of its anchor rather than within REACH tokens (codes, numbers, registrations)."""
+
+
+@lru_cache(maxsize=256)
+def longest_match(pattern: re.Pattern[str]) -> int | None:
+    """The most characters a match of ``pattern`` can span, when it is short enough to window
+    by characters; None for a pattern that can reach further, or one not understood."""
+    try:
+        longest = sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    except (re.error, RecursionError, TypeError, ValueError):
+        return None
+    return longest if longest <= LONGEST_WINDOWED else None
 
 
 def _matches_at(

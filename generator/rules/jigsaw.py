@@ -582,13 +582,7 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
         found.extend(_children(text))
     if "the only " in folded:
         found.extend(_only_in(text))
-    for cue, pattern in _PLACE_SAYINGS:
-        if cue in folded:
-            found.extend(
-                (m.start(1), "place", m.group(1))
-                for m in pattern.finditer(text)
-                if m.group(1).lower() not in CITIES
-            )
+    found.extend(_place_sayings(text, folded))
     nickname_pseudonym = meta.pseudonym.casefold()
     reached = 0
     for at, kind, value in sorted(found, key=lambda hit: (hit[0], -len(hit[2]))):
@@ -914,6 +908,23 @@ _BEING_ITSELF = re.compile(r"\b([A-Z][a-z'’-]{2,}) being \1\b")
 _PLACE_SAYINGS = ((" small ", _SMALL_PLACE), (" being ", _BEING_ITSELF))
 """Sayings that name a small place (with the word each needs): "Llandovery's a small place",
 "Todmorden being Todmorden"."""
+SAYING_REACH = 64
+"""Characters either side of a saying's word that its place name may take."""
+
+
+def _place_sayings(text: str, folded: str) -> Iterator[tuple[int, str, str]]:
+    """The places the sayings name, each looked for only around its word ("small" is in
+    most stories; the sayings in few)."""
+    for cue, pattern in _PLACE_SAYINGS:
+        seen = set()
+        at = folded.find(cue)
+        while at >= 0:
+            low, high = max(0, at - SAYING_REACH), at + len(cue) + SAYING_REACH
+            for match in pattern.finditer(text, low, high):
+                if match.start() not in seen and match.group(1).lower() not in CITIES:
+                    seen.add(match.start())
+                    yield match.start(1), "place", match.group(1)
+            at = folded.find(cue, at + 1)
 
 
 def _only_in(text: str) -> Iterator[tuple[int, str, str]]:
