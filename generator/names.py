@@ -162,6 +162,34 @@ def english_words() -> frozenset[str]:
     return _lists()["english"]
 
 
+SURNAME_ENDINGS = (
+    # Lithuanian, with and without their accents (Kriaučiūnas, Petrauskienė)
+    "auskas", "auskienė", "auskaitė", "iūnas", "iunas", "aitis", "aitienė", "avičius",
+    "evičius", "avicius", "evicius", "ienė", "aitė", "aitytė",
+    # Polish and Czech (Wiśniewski, Kowalczyk); not "-ski" alone, which English has
+    "owski", "ewski", "owska", "ewska", "wicz", "czyk", "czak", "iński", "ińska", "inski",
+    "inska", "ycki", "ycka",
+    # Romanian (Popescu, Ardeleanu), Ukrainian and Russian (Shevchenko, Kravchuk, Petrovich)
+    "escu", "eanu", "enko", "chuk", "czuk", "ovych", "ovich", "evich",
+    # Georgian, Greek, Turkish (Beridze, Papadopoulos, Dervişoğlu), Scandinavian
+    "shvili", "idze", "adze", "opoulos", "poulos", "akis", "iadis", "oğlu", "oglu", "sson",
+    # Tamil (Sivagnanasundaram, Thevarajah)
+    "lingam", "ratnam", "arajah", "eswaran",
+)  # fmt: skip
+"""Endings that only surnames have, in the languages of many British caseloads: a word with
+one that is no English word is a surname, whatever the lists hold."""
+SURNAME_PARTS = ("chukwu",)
+"""Parts of Igbo names (Ifeanyichukwu, Nwachukwu, Chukwuemeka) that no English word holds."""
+
+
+def surname_shaped(word: str) -> bool:
+    """Whether ``word`` has the shape of a surname from its ending (or part) alone."""
+    low = word.lower().removesuffix("'s").removesuffix("’s")
+    if len(low) < 6 or low in english_words():
+        return False
+    return low.endswith(SURNAME_ENDINGS) or any(part in low for part in SURNAME_PARTS)
+
+
 def looks_like_full_name(
     words: list[str], sentence_start: bool = False, strict: bool = True
 ) -> bool:

@@ -27,6 +27,9 @@ CORPORA = {  # corpus → planted faults and clean stories it holds at least, sh
     # two clean stories still carry a BT220 finding the rule's design accepts (two small
     # towns on a day out; two streets, a mosque's bakery and a college in one city)
     "fresh5": (12, 8, 0.95, 2),
+    # a sixth, of every family, measured as it came after the fifth: 20 of 30 (15 of 20
+    # identifiers, 2 of 6 names; 3 of 5 combinations; 2 of 5 faults), 7 of 10 clean
+    "fresh6": (30, 10, 0.95, 0),
 }
 
 

@@ -36,6 +36,7 @@ ANY_DAY = rf"(?:{DAY}|{DAY_WORDS})"
 DATE = (
     rf"(?:(?:the\s+)?{ANY_DAY}\s+(?:of\s+)?{MONTHS},?\s+(?:in\s+)?{YEAR}"
     rf"|{MONTHS}\s+(?:the\s+)?{ANY_DAY},?\s+{YEAR}"
+    rf"|(?:the\s+)?{DAY}\s+of\s+the\s+(?:1[0-2]|0?[1-9])(?:st|nd|rd|th),?\s+{YEAR}"
     r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d))"
 )
 BIRTH = re.compile(

@@ -35,10 +35,20 @@ SPELLED_TRIGGERS = ("dot", "(at)", "[at]", "{at}", "<at>", *PROVIDERS.split("|")
 NOT_A_USER = frozenset(
     "i me we you he she they it him her us them was were is are be been and or but so then "
     "there here look looked looking work worked works working job shop shopped bought ordered "
-    "found find apply applied online site website go went got get it's its that this".split()
+    "found find apply applied online site website go went got get it's its that this as on "
+    "at is called".split()
 )
 """A word before " at " that says the sentence is prose ("I looked at him dot to dot", "he
 worked at example dot com")."""
+
+
+def _address(segment: Segment, match: re.Match[str]) -> bool:
+    """Not "posts it as @plot.sixteen": a word, a space, then a handle with a dot in it."""
+    user, _, domain = match.group().partition("@")
+    if user.endswith(" ") and not domain.startswith(" "):
+        word = user.strip()
+        return bool(re.search(r"[.\d_+-]", word)) or word.lower() not in NOT_A_USER
+    return True
 
 
 def _spelled(segment: Segment, match: re.Match[str]) -> bool:
@@ -51,7 +61,7 @@ def _spelled(segment: Segment, match: re.Match[str]) -> bool:
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     found = set()
-    for hit in pattern_hits(doc, EMAIL, triggers=("@",)):
+    for hit in pattern_hits(doc, EMAIL, _address, triggers=("@",)):
         found.add((hit.segment.field, hit.start))
         yield finding_at(RULE, doc, hit, "e-mail address")
     for hit in pattern_hits(doc, SPELLED, _spelled, triggers=SPELLED_TRIGGERS, folded=True):

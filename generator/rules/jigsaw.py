@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from generator.findings import Finding, Severity, mask
 from generator.model import Document, Status, StoryMeta
 from generator.rules.base import Context, Rule
-from generator.text import Segment, needle_spans, segments
+from generator.text import Segment, needle_spans, segments, sentence_bounds
 
 if TYPE_CHECKING:
     from generator.loader import Content
@@ -318,6 +318,11 @@ EMPLOYER_WORDS = tuple(
         "limited",
         "& sons",
         "and sons",
+        "& son",
+        "& daughter",
+        "& daughters",
+        "and daughter",
+        "and daughters",
         "fisheries",
         "kebabs",
         "haulage",
@@ -582,6 +587,8 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
         found.extend(_children(text))
     if "the only " in folded:
         found.extend(_only_in(text))
+    if "st" in folded or "saint" in folded:
+        found.extend(_saints_schools(text))
     found.extend(_place_sayings(text, folded))
     nickname_pseudonym = meta.pseudonym.casefold()
     reached = 0
@@ -634,7 +641,15 @@ def _place(text, folded, start, end, kind):
     before = _word_before(folded, start)
     if before not in PREPOSITIONS and not (kind == "estate" and before == "the"):
         return None
+    if not text[start].isupper() and folded[start:end] in _common_words():
+        return None  # "to settle", not "in Settle"
     return start, kind, text[start:end]
+
+
+def _common_words() -> frozenset[str]:
+    from generator.names import common_words  # noqa: PLC0415
+
+    return common_words()
 
 
 def _prison_alone(text, folded, start, end, kind):
@@ -814,7 +829,7 @@ def _employer(text, folded, start, end, kind):
     if owner is not None:
         if owner.lower().replace("’", "'") in FAMOUS_EMPLOYERS:
             return None
-    elif not text[at].isupper():
+    elif not (text[at].isupper() or (text[at] == "&" and text[at + 2 : at + 3].isupper())):
         return None  # "Tyne Motors" names a firm; "Hillside cafe" is read as a description
     return first, "employer", text[first:end]
 
@@ -925,6 +940,22 @@ def _place_sayings(text: str, folded: str) -> Iterator[tuple[int, str, str]]:
                     seen.add(match.start())
                     yield match.start(1), "place", match.group(1)
             at = folded.find(cue, at + 1)
+
+
+_SAINTS = re.compile(r"\b(?:St\.?|Saint) [A-Z][a-z'’-]+['’]s\b")
+_SCHOOL_CONTEXT = re.compile(
+    r"\b(?:school|primary|assembly|classroom|class|teachers?|pupils|head ?teacher|year [1-9]"
+    r"|reception|nativity|sports day|spelling bee|parents['’]? evening)\b",
+    re.IGNORECASE,
+)
+
+
+def _saints_schools(text: str) -> Iterator[tuple[int, str, str]]:
+    """'the hall at St Aidan's in Hexham' in a sentence about a school: the school, named."""
+    for match in _SAINTS.finditer(text):
+        start, end = sentence_bounds(text, match.start(), match.end())
+        if _SCHOOL_CONTEXT.search(text, start, end):
+            yield match.start(), "school", match.group()
 
 
 def _only_in(text: str) -> Iterator[tuple[int, str, str]]:

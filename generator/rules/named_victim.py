@@ -93,6 +93,11 @@ ANCHORS = re.compile(rf"\b(?:{VERB}|did|done|caused|put|victim)\b", re.IGNORECAS
 """The anchor words, for text whose lower-case form is longer than itself (offsets move)."""
 
 
+PERFORMED = re.compile(
+    r"[ \t]+(?:\w+[ \t]+){0,2}?(?:at|on|in)[ \t]+(?:the[ \t]+)?(?:karaoke|open mic|mic)\b",
+    re.IGNORECASE,
+)
+"""After "murdered Jolene", a performance: the name is a song's."""
 NOT_VICTIMS = frozenset(
     """
 Christ God Jesus Allah Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
@@ -133,6 +138,8 @@ def _victims(segment: Segment) -> Iterator[tuple[int, int]]:
             if head is None:
                 continue
             name = head.group("n") if "n" in before.groupindex and head.group("n") else None
+            if word.startswith(("murder", "kill")) and PERFORMED.match(text, tail.end()):
+                continue  # "I murdered Jolene at the karaoke": a song
             if _first_name(name or tail.group("n")):
                 done = tail.end()
                 yield head.start(), tail.end()

@@ -23,7 +23,12 @@ ONGOING = re.compile(  # lower case: it runs on lower-cased text
     r"|(?:on|released on) (?:police |court )?bail\b(?! (?:for|until) \w+ (?:years?|months?) ago)"
     r"|(?:appeal|case|trial|hearing) (?:has been|was|is|got) (?:given|granted) (?:permission|leave)"
     r"|(?:it['’]s|it is|(?:my|the) (?:appeal|case|trial|hearing) is) listed (?:to be heard|for)"
-    r"|(?:is|it['’]s) (?:due|set|going) to be heard)"
+    r"|(?:is|it['’]s) (?:due|set|going) to be heard"
+    r"|(?:the )?jury (?:is|are|['’]s|could be|will be|might be|may be|should be) (?:still )?out"
+    r"|(?:waiting|wait|waiting on) (?:for )?(?:the|a) verdict|verdict (?:is )?(?:due|expected)"
+    r"|(?:my|the|his|her|their|our) (?:re-?trial|trial) (?:started|began|opened) "
+    r"(?:on (?:monday|tuesday|wednesday|thursday|friday)|this week|yesterday|today)"
+    r"(?![^.\n]{0,40}\b(?:19|20)\d\d\b))"
 )
 TRIGGERS = (
     "await",
@@ -36,6 +41,8 @@ TRIGGERS = (
     "court",
     "sentenc",
     "pending",
+    "jury",
+    "verdict",
 )
 PAST = re.compile(
     r"\b(?:was|were|had been|back then|years ago|in the end|after|before|used to)\b",

@@ -10,6 +10,8 @@ from generator.findings import Finding, Severity
 from generator.model import Document
 from generator.names import (
     DIALECT,
+    SURNAME_ENDINGS,
+    SURNAME_PARTS,
     common_word_names,
     common_words,
     english_words,
@@ -22,12 +24,13 @@ from generator.names import (
     lower_surnames,
     lower_word_given_names,
     not_people,
+    surname_shaped,
     surnames,
     written_in_one_case,
 )
 from generator.rules._find import Hit, finding_at
 from generator.rules.base import Context, Rule
-from generator.text import Segment, segments
+from generator.text import Segment, needle_spans, segments
 
 _LATIN = [chr(code) for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
 """Latin letters with accents, Latin Extended Additional included (Vietnamese: Nguyễn)."""
@@ -80,7 +83,9 @@ Surgery Clinic Court Store Shop Stores Works Society Network Partnership Line Ac
 Order Rule Rules Scheme Award Prize Fund Appeal Syndrome Disease Extra Express Plus Limited
 Ltd Plc Inc Associates Solicitors Recovery Probation Police Justice Magistrates Crown
 Officer Statement Support Worker Manager Liaison Awareness Course Programme Program Meeting
-Panel Board Day Night
+Panel Board Day Night Masjid Mosque Gurdwara Mandir Temple Synagogue Tabernacle Capel Eglwys
+Llyn Afon Mynydd Cwm Coed Bwlch Canal River Loch Beach Harbour Marina Dock Docks Reservoir
+Valley
 """.split()
 )
 """Words after a name that make it a place, a law, a firm or a service (Sarah's Law, Tesco
@@ -184,6 +189,7 @@ def _names(segment: Segment, pseudonym: str | None) -> Iterator[tuple[int, int]]
                 yield pair.start(), pair.end("b")
     yield from _lower_case_names(text)
     yield from _unlisted_runs(text, segment.windows_of(CAPITALISED_PAIR))
+    yield from _shaped_names(segment)
     if any(quote in text for quote in "‘'\"“"):
         yield from _nicknamed_names(text)
         yield from _introduced_names(text)
@@ -227,6 +233,12 @@ def _unlisted_runs(text: str, windows: list[tuple[int, int]]) -> Iterator[tuple[
             ):
                 yield pair.start(), pair.end("b")  # "Florin Dumitrașcu"
     for start, end in windows:
+        for pair in FOREIGN_PAIR.finditer(text, start, end):
+            first, last = pair.group("a"), pair.group("b")
+            if first == last or not (_foreign(first, english) and _foreign(last, english)):
+                continue  # "Kabhi Kabhi", "Calon Lân"
+            if pair.group("s") or NAME_CUE.search(text, max(0, pair.start() - 16), pair.start()):
+                yield pair.start(), pair.end("b")  # "Ifeanyichukwu Obiagwu's story"
         for match in INITIALS.finditer(text, start, end):
             if _foreign(match.group("last"), english):
                 yield match.span()  # "U. C. Onwuegbu"
@@ -235,6 +247,71 @@ def _unlisted_runs(text: str, windows: list[tuple[int, int]]) -> Iterator[tuple[
                 yield match.span()  # "THARSHIKA SIVAGNANASUNDARAM"
 
 
+SHAPE_NEEDLES = tuple(sorted({*SURNAME_ENDINGS, *SURNAME_PARTS}))
+_LETTERS = re.compile(rf"[{UPPER}{LOWER}'’-]+")
+_LEFT_WORD = re.compile(rf"([{UPPER}{LOWER}'’-]+)[ \t]+$")
+NAME_CUE = re.compile(
+    r"\b(?:met|meet|called|named|mate|pal|friend|cousin|bro|thanks to|big up|shout ?out to"
+    r"|name(?:['’]s| is| was| wis))[ \t]+$",
+    re.IGNORECASE,
+)
+"""Words that put a person next ("I met …", "big up …", "my mate …")."""
+
+
+def _shaped_names(segment: Segment) -> Iterator[tuple[int, int]]:
+    """A word with a surname's ending ("Kriaučiūnas", "Popescu") next to a word that can be a
+    given name: capitalised beside a capitalised word that is no English word, or in lower
+    case beside a listed given name or an unknown word ("vaidotas kriaučiūnas")."""
+    text = segment.text
+    folded = segment.folded
+    if len(folded) == len(text):
+        spans = segment.occurrences(SHAPE_NEEDLES)
+    else:
+        folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        spans = needle_spans(folded, SHAPE_NEEDLES)
+    if not spans:
+        return
+    english = english_words()
+    done: set[int] = set()
+    for at, _ in spans:
+        start = at
+        while start and _LETTERS.fullmatch(text[start - 1]):
+            start -= 1
+        word = _LETTERS.match(text, start)
+        if word is None or word.start() in done or not surname_shaped(word.group()):
+            continue
+        done.add(word.start())
+        name = word.group().removesuffix("'s").removesuffix("’s")
+        before = _LEFT_WORD.search(text, max(0, start - 42), start)
+        after = re.match(r"[ \t]+([^\s,.;:!?()]+)", text[word.end() : word.end() + 42])
+        if before is not None and _pairs(before.group(1), name, english, True):
+            yield before.start(1), word.start() + len(name)
+        elif after is not None and _pairs(after.group(1), name, english, False):
+            yield word.start(), word.end() + after.end(1)
+
+
+def _pairs(other: str, shaped: str, english: frozenset[str], before: bool) -> bool:
+    """Whether ``other``, beside a surname-shaped word, makes a full name with it."""
+    other = other.removesuffix("'s").removesuffix("’s")
+    if len(other) < 2 or not other[0].isalpha():
+        return False
+    if shaped[0].isupper():
+        return other[0].isupper() and (
+            other in given_names() or other in surnames() or _foreign(other, english)
+        )
+    if other != other.lower():
+        return False
+    return other in lower_given_names() or (
+        len(other) > 2 and other not in english and other not in DIALECT
+    )
+
+
+FOREIGN_PAIR = re.compile(
+    rf"(?<![\w'’])(?P<a>[{UPPER}][{LOWER}]{{3,}})[ \t]+(?P<b>[{UPPER}][{LOWER}]{{3,}})"
+    r"(?P<s>['’]s\b)?(?![\w'’])"
+)
+"""Two capitalised words, four letters or more, neither English: a name when the second is
+possessive or a word before puts a person next ("I met Ifeanyichukwu Obiagwu")."""
 INITIALS = re.compile(
     rf"(?<![\w.])[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)+(?P<last>[{UPPER}][{LOWER}]{{3,}})\b"
 )
@@ -433,9 +510,17 @@ def _lower_case_names(text: str) -> Iterator[tuple[int, int]]:
     Every text is read so: people who capitalise "I" still type a name in lower case."""
     words = text.split()
     yield from _lower_word_names(text, lower_word_given_names().intersection(words))
-    if " ap " in text or " ab " in text or " ferch " in text:  # llŷr ap emrys
-        for match in LOWER_WELSH.finditer(text):
-            if match.group(1) in folded_given_names() or match.group(2) in folded_given_names():
+    if any(f" {particle} " in text for particle in LOWER_PARTICLES):  # llŷr ap emrys
+        english = english_words()
+        for match in LOWER_PARTICLE.finditer(text):
+            given, particle, last = match.group(1, 2, 3)
+            if given in folded_given_names() and (
+                particle in ("ap", "ab", "ferch")
+                or last in folded_given_names()
+                or last not in english
+            ):
+                yield match.span()  # ruairí ó ceallacháin, síofra ní dhubhghaill
+            elif particle in ("ap", "ab", "ferch") and last in folded_given_names():
                 yield match.span()
     found = lower_given_names().intersection(words)
     if not found:
@@ -459,8 +544,13 @@ def _lower_case_names(text: str) -> Iterator[tuple[int, int]]:
                 yield match.start(), match.end()
 
 
-LOWER_WELSH = re.compile(rf"(?<![\w'’])([{LOWER}]{{3,}}) (?:ap|ab|ferch) ([{LOWER}]{{3,}})\b")
-"""A Welsh name in lower case: a given name on either side of ap ("son of")."""
+LOWER_PARTICLES = ("ap", "ab", "ferch", "ó", "ní", "nic", "mhic", "uí", "ua", "mac", "bin", "ibn")
+LOWER_PARTICLE = re.compile(
+    rf"(?<![\w'’])([{LOWER}]{{3,}}) ({'|'.join(LOWER_PARTICLES)}) ([{LOWER}'’]{{3,}})\b"
+)
+"""A name in lower case joined by a particle: Welsh ap ("son of") with a given name either
+side (llŷr ap emrys), Irish ó, ní, nic, mac and Arabic bin after a given name before a word
+that is no English one (ruairí ó ceallacháin)."""
 VIET_LETTER = re.compile("[\u1ea0-\u1ef9]")
 VIETNAMESE = re.compile(rf"(?<![\w'’])[{UPPER}][{LOWER}]+(?:[ \t]+[{UPPER}][{LOWER}]+){{1,3}}")
 """Vietnamese names come surname first and carry letters English never has (Nguyễn Văn
@@ -548,8 +638,9 @@ RULE = Rule(
     severity=Severity.ERROR,
     summary="Finds full names of anyone: a known first name and surname (in any case, surname "
     "first, with middle names, initials or particles such as ap, Ní and Ó), a title such as "
-    "Mr, DC or Judge and a name, or two capitalised words right after a role ('my probation "
-    "officer, …').",
+    "Mr, DC or Judge and a name, two capitalised words right after a role ('my probation "
+    "officer, …'), and names no list holds, by their shape: a surname's ending (Popescu, "
+    "Kriaučiūnas), words that are no English ones after 'met' or 'big up', or possessive.",
     rationale="A full name identifies the storyteller, their family, victims, staff or other "
     "residents, and can be searched for.",
     hint="use a first name alone or a role instead ('my son', 'my probation officer'); if "

@@ -10,6 +10,7 @@ from generator.names import (
     given_names,
     looks_like_full_name,
     not_people,
+    surname_shaped,
     surnames,
     written_in_one_case,
 )
@@ -26,6 +27,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         yield RULE.finding(doc, "pseudonym looks like a full name", line, match=meta.pseudonym)
 
 
+FAMILY_NAMES = frozenset({"kaur", "singh", "begum", "bibi", "khatun", "devi"})
+"""Names that Sikh, Muslim and Hindu families give as a surname or before one: a pseudonym
+with one after a first name is a full name (Manjit Kaur, Harjit Singh Gill)."""
 PARTICLES = frozenset({"ap", "ab", "ní", "nic", "ó", "o", "uí", "ua", "bin", "ibn", "bint"})
 """Between a given name and a surname (Dafydd ap Gwilym, Siobhán Ní Bhriain)."""
 
@@ -45,6 +49,11 @@ def _full_name(pseudonym: str) -> bool:
     if any(VIET_LETTER.search(w) for w in words) and len(words) >= 2:
         return any(w in given_names() or w in surnames() for w in words)  # Nguyễn Văn Thắng
     words = [w for w in words if len(w) > 1]  # initials: "Karen W." is a first name
+    if len(words) >= 2 and (
+        any(w.lower() in FAMILY_NAMES for w in words[1:])  # Manjit Kaur Rehal
+        or any(surname_shaped(w) for w in words)  # Vaidotas Kriaučiūnas
+    ):
+        return True
     if len(words) >= 2 and words[0].isupper() and not words[-1].isupper():
         words = [words[-1], words[0].lower()]  # MCALLISTER Darren: surname first, in capitals
         return written_in_one_case(words[0].lower(), words[1]) and words[0] in given_names()

@@ -19,7 +19,8 @@ OFFENCE = re.compile(
 )
 TRIGGERS = ("rap", "sex", "indecen", "molest", "groom", "abuse images", "upskirt", "voyeur")
 IMPLIED = re.compile(
-    r"\b(?:the harm|what|everything) (?:I|he|she|they) did (?:was )?to\b"
+    r"\b(?:the harm|what|everything) (?:I|he|she|they) (?:did|was doing|were doing|had done"
+    r"|['’]d done|had been doing) (?:was )?to\b"
     r"|\bwhat (?:happened|was done) to (?:me|her|him)\b|\babused (?:me|her|him|them)\b"
     r"|\babus(?:ed|ing) (?:my|her|his|our) (?:child|children|kids?|daughter|son|girl|boy)\b"
     r"|\bit (?:happened|started|went on)\b",

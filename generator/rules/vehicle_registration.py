@@ -39,7 +39,17 @@ def _accept(segment: Segment, match: re.Match[str]) -> bool:
         return True
     # lower case without a plate nearby: only the current format, whose two letters, two
     # digits and three letters ("kx63 lmn") prose does not make, unless they are a word
-    return bool(match.group("current")) and written[-3:].lower() not in COMMON_WORDS
+    if not match.group("current") or written[-3:].lower() in COMMON_WORDS:
+        return False
+    # "at 16 wiv": a word, a number, a word; a plate typed in lower case keeps its first
+    # letters on its digits ("kx63 lmn")
+    return not (written[2] == " " and written[:2].lower() in TWO_LETTER_WORDS)
+
+
+TWO_LETTER_WORDS = frozenset(
+    "at in on is by to up me we he my no so or of an as be do go if it us".split()
+)
+"""Two letters that are a word: spaced apart from the digits, prose."""
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
