@@ -34,6 +34,7 @@ LABELS = {
     "age": "exact age",
     "year": "year",
     "offence": "offence",
+    "date": "exact date",
 }
 NAMED = frozenset(
     {"place", "estate", "street", "school", "prison", "employer", "job", "nickname", "relative"}
@@ -263,6 +264,7 @@ def _needles() -> tuple[tuple[str, ...], dict[str, str]]:
         found[word] = "relative"
     for word in NICKNAME_CUES:
         found[word] = "nickname"
+    found.update(dict.fromkeys(MONTHS, "date"))
     return tuple(sorted(found)), found
 
 
@@ -316,6 +318,15 @@ EMPLOYER_WORDS = tuple(
         "diner",
         "ltd",
         "limited",
+        "pies",
+        "bakers",
+        "bakehouse",
+        "deli",
+        "florists",
+        "newsagents",
+        "fish bar",
+        "cycles",
+        "autos",
         "& sons",
         "and sons",
         "& son",
@@ -514,7 +525,9 @@ _TAKEN = re.compile(
     r"[a-z][\w'’-]*){1,4}"
 )
 _JOB = re.compile(
-    r"the only (?:(?:female|woman|women|male|man|black|asian|white|gay|lesbian|trans|deaf|blind|"
+    r"the only (?:person|one|man|woman|bloke|lass|lad|fella|guy) (?:who|that) (?:does|do|makes|"
+    r"mends|repairs|fixes|builds|restores|sells|teaches)\b"
+    r"|the only (?:(?:female|woman|women|male|man|black|asian|white|gay|lesbian|trans|deaf|blind|"
     r"disabled|polish|irish|muslim|sikh|hindu|jewish|young|teenage|girl|lad)\s)"
     r"(welder|plumber|electrician|joiner|roofer|bricklayer|mechanic|driver|taxi driver|"
     r"bus driver|lorry driver|nurse|teacher|doctor|chef|cook|barber|hairdresser|carpenter|"
@@ -944,7 +957,7 @@ def _place_sayings(text: str, folded: str) -> Iterator[tuple[int, str, str]]:
 
 _SAINTS = re.compile(r"\b(?:St\.?|Saint) [A-Z][a-z'’-]+['’]s\b")
 _SCHOOL_CONTEXT = re.compile(
-    r"\b(?:school|primary|assembly|classroom|class|teachers?|pupils|head ?teacher|year [1-9]"
+    r"\b(?:schools?|primary|assembly|classroom|class|teachers?|pupils|head ?teacher|year [1-9]"
     r"|reception|nativity|sports day|spelling bee|parents['’]? evening)\b",
     re.IGNORECASE,
 )
@@ -987,6 +1000,30 @@ def _nickname(text, folded, start, end, kind):
     return end + match.start(1), "nickname", value
 
 
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+)
+_DATE = re.compile(rf"\b(?:the )?{_DAY} (?:of )?{_MONTH}\b|\b{_MONTH} (?:the )?{_DAY}\b")
+"""A day and a month ("the 3rd of June", "Monday the 6th of January"): with a named place
+or employer, the day someone started, was released or moved points at them."""
+
+
+MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+
+
+def _date(text, folded, start, end, kind):
+    """A month with its day (found at the month's name)."""
+    if not _bounded(folded, start, end):
+        return None
+    match = _DATE.search(folded, max(0, start - 16), min(len(folded), end + 10))
+    if match is None or not match.start() <= start < match.end():
+        return None
+    return match.start(), "date", text[match.start() : match.end()]
+
+
 def _year(text, folded, start, end):
     if not text[start + 2 : end].isdigit() or len(text) < end:
         return None
@@ -1004,6 +1041,7 @@ def _year(text, folded, start, end):
 
 
 _LOOKS = {
+    "date": _date,
     "place": _place,
     "estate": _place,
     "prison-alone": _prison_alone,
@@ -1032,8 +1070,9 @@ RULE = Rule(
     severity=Severity.ERROR,
     summary="Finds details that are harmless one by one but identify someone together: three "
     "or more kinds (a small town or village, a named estate, street, school, prison or employer, "
-    "a distinctive job, a nickname, a child's first name, an offence, and an exact age or a year, "
-    "which count as one) with at least one named thing among them; two named places smaller "
+    "a distinctive job, a nickname, a child's first name, an offence, a day and month ('the "
+    "3rd of June'), and an exact age or a year, which count as one) with at least one named "
+    "thing among them; two named places smaller "
     "than a city; a child's first name with their school; or a nickname with the estate, street "
     "or town where it was known. In one story, or pooled over every story with the same "
     "pseudonym (the finding names every story involved).",

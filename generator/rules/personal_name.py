@@ -520,8 +520,10 @@ def _lower_case_names(text: str) -> Iterator[tuple[int, int]]:
                 or last not in english
             ):
                 yield match.span()  # ruairí ó ceallacháin, síofra ní dhubhghaill
-            elif particle in ("ap", "ab", "ferch") and last in folded_given_names():
-                yield match.span()
+            elif particle in ("ap", "ab", "ferch") and (
+                last in folded_given_names() or (given not in english and last not in english)
+            ):
+                yield match.span()  # iestyn ap rhydderch: ap joins only names
     found = lower_given_names().intersection(words)
     if not found:
         return
