@@ -33,6 +33,10 @@ CORPORA = {  # corpus → planted faults and clean stories it holds at least, sh
     # a seventh, measured as it came after the sixth: 26 of 30 (19 of 20 identifiers, 5 of 6
     # names; 2 of 5 combinations; 5 of 5 faults), 9 of 10 clean
     "fresh7": (30, 10, 0.95, 0),
+    # an eighth, its clean stories the hardest part, measured as it came after the seventh:
+    # 23 of 28 (15 of 18 identifiers; 4 of 5 combinations; 4 of 5 faults), 5 of 12 clean; one
+    # clean story still has a quiz team called "Les Quizerables" read as a name
+    "fresh8": (28, 12, 0.95, 1),
 }
 
 

@@ -70,6 +70,8 @@ def pattern_hits(
             )
         else:
             windows = [(0, len(segment.text))]
+        if not windows and starts is None:
+            continue  # none of its anchors here: most fields, for most patterns
         if folded and len(segment.folded) == len(segment.text):
             text, compiled = segment.folded, pattern
         elif folded:  # lower-casing changed the length (rare letters): offsets would drift

@@ -476,8 +476,18 @@ FAMOUS_STREETS = frozenset(
     downing street|wall street|sesame street|fleet street|abbey road|penny lane|oxford street|
     park lane|baker street|old kent road|carnaby street|harley street|bond street|regent street|
     elland road|bramall lane|high street|main street|the high street|kew gardens|
-    brick lane|portobello road|baker's street""".replace("\n", "").split("|")
+    brick lane|portobello road|baker's street|rye lane|electric avenue|coldharbour lane|
+    brixton road|kingsland road|mare street|whitechapel road|commercial road|edgware road|
+    green lanes|kilburn high road|wilmslow road|oldham street|market street|bold street|
+    lord street|sauchiehall street|buchanan street|argyle street|princes street|leith walk|
+    grey street|northumberland street|corporation street|new street|broad street|
+    queen street|st mary street|briggate|the headrow|london road|fargate|soho road|
+    ladypool road|stratford road|belgrave road|granby street|cowley road""".replace("\n", "").split(
+        "|"
+    )
 )
+"""Streets known across the country, or a city's main shopping and high streets: naming one
+says nothing about who lived near it."""
 FAMOUS_EMPLOYERS = frozenset(
     """mcdonald's macdonald's sainsbury's morrison's morrisons' domino's wetherspoon's nando's
     tesco's asda's lloyd's boot's boots' greggs' halfords' kwik fit jd's argos' currys' dixon's
@@ -527,6 +537,10 @@ _TAKEN = re.compile(
 _JOB = re.compile(
     r"the only (?:person|one|man|woman|bloke|lass|lad|fella|guy) (?:who|that) (?:does|do|makes|"
     r"mends|repairs|fixes|builds|restores|sells|teaches)\b"
+    r"|the only (?:person|one|man|woman|bloke|lass|lad|fella|guy|girl) (?:running|driving|selling|"
+    r"making|mending|repairing|fixing|building|teaching) (?:a |an |the )?(?:[\w'’-]+ ){0,4}?"
+    r"(?:van|stall|shop|business|cafe|café|round|boat|taxi|cab|lorry|salon|bakery|chippy|pub|"
+    r"farm|garage|forge|class|club)s?\b"
     r"|the only (?:(?:female|woman|women|male|man|black|asian|white|gay|lesbian|trans|deaf|blind|"
     r"disabled|polish|irish|muslim|sikh|hindu|jewish|young|teenage|girl|lad)\s)"
     r"(welder|plumber|electrician|joiner|roofer|bricklayer|mechanic|driver|taxi driver|"
@@ -600,9 +614,10 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
         found.extend(_children(text))
     if "the only " in folded:
         found.extend(_only_in(text))
-    if "st" in folded or "saint" in folded:
+    if "St " in text or "St. " in text or "Saint " in text:
         found.extend(_saints_schools(text))
     found.extend(_place_sayings(text, folded))
+    found.extend(_pseudonym_nicknames(text, meta.pseudonym))
     nickname_pseudonym = meta.pseudonym.casefold()
     reached = 0
     for at, kind, value in sorted(found, key=lambda hit: (hit[0], -len(hit[2]))):
@@ -663,6 +678,12 @@ def _common_words() -> frozenset[str]:
     from generator.names import common_words  # noqa: PLC0415
 
     return common_words()
+
+
+def _english_words() -> frozenset[str]:
+    from generator.names import english_words  # noqa: PLC0415
+
+    return english_words()
 
 
 def _prison_alone(text, folded, start, end, kind):
@@ -1012,6 +1033,27 @@ or employer, the day someone started, was released or moved points at them."""
 MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
+
+
+NOT_NICKNAME_WORDS = frozenset(
+    """when then so and but if as said says asked told thanks hi hello hiya dear love poor oh
+    yes no mr mrs ms miss dr auntie aunty aunt uncle sister brother nan nana gran mum mam dad
+    our my your his her their the a an to for with from by at in on of or nor only even just
+    like because cos after before while until since where what who why how that this these
+    those me us him them it is was were be been being am are""".split()
+)
+
+
+def _pseudonym_nicknames(text: str, pseudonym: str) -> Iterator[tuple[int, str, str]]:
+    """'I've been Chippy Tash since I was twelve': a word joined to the storyteller's first
+    name mid-sentence makes the nickname people knew them by."""
+    if not re.fullmatch(r"[A-Z][a-z'’-]{1,20}", pseudonym) or pseudonym not in text:
+        return
+    pattern = re.compile(rf"(?<![.!?\n“\"‘])[ \t]([A-Z][a-z'’-]{{2,20}}) {re.escape(pseudonym)}\b")
+    for match in pattern.finditer(text):
+        word = match.group(1)
+        if word.lower() not in NOT_NICKNAME_WORDS and word.lower() in _english_words():
+            yield match.start(1), "nickname", f"{word} {pseudonym}"
 
 
 def _date(text, folded, start, end, kind):

@@ -24,9 +24,10 @@ ONGOING = re.compile(  # lower case: it runs on lower-cased text
     r"|(?:appeal|case|trial|hearing) (?:has been|was|is|got) (?:given|granted) (?:permission|leave)"
     r"|(?:it['’]s|it is|(?:my|the) (?:appeal|case|trial|hearing) is) listed (?:to be heard|for)"
     r"|(?:is|it['’]s) (?:due|set|going) to be heard"
-    r"|(?:the )?jury (?:is|are|['’]s|could be|will be|might be|may be|should be) (?:still )?out"
+    r"|(?:the )?jury (?:is|are|['’]s|could be|will be|might be|may be|should be|won['’]t be"
+    r"|will not be|isn['’]t|is not|aren['’]t) (?:still )?out"
     r"|(?:waiting|wait|waiting on) (?:for )?(?:the|a) verdict|verdict (?:is )?(?:due|expected)"
-    r"|(?:my|the|his|her|their|our) (?:re-?trial|trial) (?:started|began|opened) "
+    r"|(?:re-?trial|trial) (?:started|began|opened) (?:at (?:the )?[\w'’ ]{3,30}? )?"
     r"(?:on (?:monday|tuesday|wednesday|thursday|friday)|this week|yesterday|today)"
     r"(?![^.\n]{0,40}\b(?:19|20)\d\d\b))"
 )

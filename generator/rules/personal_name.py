@@ -61,6 +61,16 @@ TITLES = (
 )
 """A title and a capitalised word are a name: "DC Haines", "Judge Barker", "Mrs Patel"."""
 SPELLED_TITLES = frozenset({"Officer", "Governor", "Sergeant", "Detective", "Inspector"})
+SOCIAL_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Rev", "Reverend"})
+"""Titles that with a surname alone ("Mr Lloyd", "Dr Shah") name no one in full, unlike a
+police officer's or a judge's rank with a surname ("DC Haines"), which names one official."""
+ADDRESSES = frozenset(
+    """Sister Brother Auntie Aunty Aunt Uncle Pastor Father Mother Elder Deacon Bishop Imam
+    Sheikh Nana Nan Gran Granny Grandad Grandma Papa Mama Baba Bhai Baji Apa Amma Appa Chacha
+    Mamu Khala Tita Tito Lola Lolo Kuya Ate Big Little Young Old Cousin Coach Sir Saint""".split()
+)
+"""Words people put before a first name to address someone ("Sister Grace", "Auntie Efua",
+"Big Steve"): with one name after them, no full name."""
 # A title and up to four capitalised words, or two to four capitalised words in a row
 # (single capitalised words, such as every sentence's first, never match: that keeps it fast)
 CANDIDATE = re.compile(
@@ -170,9 +180,20 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def _public(name: str) -> bool:
-    """A brand, a character or a public figure ("Gordon Ramsay", "tyson fury's")."""
-    plain = POSSESSIVE.sub("", " ".join(name.split()))
-    return plain in not_people() or plain.lower() in not_people()
+    """A brand, a character or a public figure ("Gordon Ramsay", "tyson fury's"), or a
+    greeting before a first name ("ASSALAMU ALAIKUM AISHA"), in any case."""
+    words = POSSESSIVE.sub("", " ".join(name.split())).split()
+    folded = _folded_not_people()
+    return (
+        " ".join(words).casefold() in folded
+        or " ".join(words[:2]).casefold() in folded
+        and (len(words) == 3 and words[2].casefold() in folded_given_names())
+    )
+
+
+@lru_cache(maxsize=1)
+def _folded_not_people() -> frozenset[str]:
+    return frozenset(entry.casefold() for entry in not_people())
 
 
 def _names(segment: Segment, pseudonym: str | None) -> Iterator[tuple[int, int]]:
@@ -187,7 +208,7 @@ def _names(segment: Segment, pseudonym: str | None) -> Iterator[tuple[int, int]]
         for pair in REVERSED.finditer(text, start, end):
             if _reversed_or_capitals(pair):
                 yield pair.start(), pair.end("b")
-    yield from _lower_case_names(text)
+    yield from _lower_case_names(text, _has_particle(segment))
     yield from _unlisted_runs(text, segment.windows_of(CAPITALISED_PAIR))
     yield from _shaped_names(segment)
     if any(quote in text for quote in "‘'\"“"):
@@ -251,8 +272,10 @@ SHAPE_NEEDLES = tuple(sorted({*SURNAME_ENDINGS, *SURNAME_PARTS}))
 _LETTERS = re.compile(rf"[{UPPER}{LOWER}'’-]+")
 _LEFT_WORD = re.compile(rf"([{UPPER}{LOWER}'’-]+)[ \t]+$")
 NAME_CUE = re.compile(
-    r"\b(?:met|meet|called|named|mate|pal|friend|cousin|bro|thanks to|big up|shout ?out to"
-    r"|name(?:['’]s| is| was| wis))[ \t]+$",
+    r"\b(?:met|meet|mate|pal|friend|cousin|bro|thanks to|big up|shout ?out to"
+    r"|name(?:['’]s| is| was| wis)|(?:fella|man|woman|lad|lass|bloke|guy|girl|boy|lady|kid"
+    r"|someone|somebody|geezer|officer|worker|teacher|screw|chaplain|he|she|who)"
+    r"(?: was)? (?:called|named))[ \t]+$",
     re.IGNORECASE,
 )
 """Words that put a person next ("I met …", "big up …", "my mate …")."""
@@ -423,12 +446,22 @@ def _judge_run(
             )
         ):
             return run.start(), words[1].end()  # "Officer Tremaine …", "Father Yonas Woldegiorgis"
+        if len(names) > 1 and _is_name(names[:2], False, True, True):
+            return run.start(), words[1].end()  # "Mrs Priya Patel"
         if title in SPELLED_TITLES and names[0] in given_names() and names[0] not in surnames():
             return None  # "Officer Karen" is a first name
+        if title in SOCIAL_TITLES and not _after_role(text, run.start()):
+            return None  # "Mr Lloyd ran the domino club": a surname alone is no full name
         return (run.start(), words[0].end()) if _is_name(names[:1], False, True, True) else None
     for i, j in _candidates(words):
         if names[i] == "The" or _after_the(text, words[i].start()):
             continue  # "the Red Lion", "The Black Bull": people's names take no article
+        if (
+            names[i] == names[i + 1]
+            or (i and names[i - 1] == names[i])
+            or (j == i + 1 and names[i] in ADDRESSES)
+        ):
+            continue  # "Red Red Wine"; "Sister Grace", "Auntie Efua": a first name, addressed
         if names[i].lower() in _cities():
             continue  # "London Victoria", "Manchester Piccadilly"
         pair = [names[i], names[j]]
@@ -475,6 +508,15 @@ def _unlisted_name(first: str, last: str) -> bool:
     )
 
 
+def _unlisted_surname(word: str) -> bool:
+    """A surname no list holds but its shape gives away: double-barrelled of words that are
+    no English ones (Adjei-Fosuhene), or with a surname's ending."""
+    english = english_words()
+    if "-" in word:
+        return all(_foreign(part, english) for part in word.split("-"))
+    return surname_shaped(word)
+
+
 def _reversed_or_capitals(pair: re.Match[str]) -> bool:
     """SMITH, JOHN; Smith, John; MCALLISTER Darren; JOHN SMITH."""
     a, b = POSSESSIVE.sub("", pair.group("a")), POSSESSIVE.sub("", pair.group("b"))
@@ -493,7 +535,7 @@ def _reversed_or_capitals(pair: re.Match[str]) -> bool:
     if comma and not b.isupper():  # Smith, John: a surname, a comma and a given name
         before = pair.string[max(0, pair.start() - 2) : pair.start()]
         return (
-            a in surnames()
+            (a in surnames() or _unlisted_surname(a))
             and b in given_names()
             and not before.startswith(",")  # "Kelly, Dean, Mark and me": first names
             and not pair.string.startswith((",", " and ", " or ", " &"), pair.end("b"))
@@ -504,13 +546,20 @@ def _reversed_or_capitals(pair: re.Match[str]) -> bool:
     return False
 
 
-def _lower_case_names(text: str) -> Iterator[tuple[int, int]]:
+def _has_particle(segment: Segment) -> bool:
+    """Whether a lower-case particle (" ap ", " ó ") is in the text, from the shared scan."""
+    if len(segment.folded) == len(segment.text):
+        return bool(segment.occurrences(PARTICLE_NEEDLES))
+    return any(needle in segment.text for needle in PARTICLE_NEEDLES)
+
+
+def _lower_case_names(text: str, particle: bool = True) -> Iterator[tuple[int, int]]:
     """darren mcallister, siobhan o'brien: both in the lists and neither an English word.
     A set intersection finds the given names first, so prose without one costs one split.
     Every text is read so: people who capitalise "I" still type a name in lower case."""
     words = text.split()
     yield from _lower_word_names(text, lower_word_given_names().intersection(words))
-    if any(f" {particle} " in text for particle in LOWER_PARTICLES):  # llŷr ap emrys
+    if particle:  # llŷr ap emrys
         english = english_words()
         for match in LOWER_PARTICLE.finditer(text):
             given, particle, last = match.group(1, 2, 3)
@@ -524,6 +573,8 @@ def _lower_case_names(text: str) -> Iterator[tuple[int, int]]:
                 last in folded_given_names() or (given not in english and last not in english)
             ):
                 yield match.span()  # iestyn ap rhydderch: ap joins only names
+    if " called " in text or " named " in text:
+        yield from _lower_called(text)
     found = lower_given_names().intersection(words)
     if not found:
         return
@@ -547,6 +598,7 @@ def _lower_case_names(text: str) -> Iterator[tuple[int, int]]:
 
 
 LOWER_PARTICLES = ("ap", "ab", "ferch", "ó", "ní", "nic", "mhic", "uí", "ua", "mac", "bin", "ibn")
+PARTICLE_NEEDLES = tuple(f" {particle} " for particle in LOWER_PARTICLES)
 LOWER_PARTICLE = re.compile(
     rf"(?<![\w'’])([{LOWER}]{{3,}}) ({'|'.join(LOWER_PARTICLES)}) ([{LOWER}'’]{{3,}})\b"
 )
@@ -583,6 +635,23 @@ def _lower_unknown_surnames(text: str, found: set[str]) -> Iterator[tuple[int, i
                 and not _contracted(last, english)
             ):
                 yield match.start(), match.end()
+
+
+LOWER_CALLED = re.compile(
+    r"\b(?:a|an|this|some|the)[ \t]+(?:fella|feller|man|woman|lad|lass|bloke|guy|girl|boy|lady"
+    r"|kid|geezer)[ \t]+(?:called|named)[ \t]+"
+    rf"(?P<name>([{LOWER}]{{3,}})[ \t]+([{LOWER}][{LOWER}'’-]{{3,}}))\b"
+)
+"""A person introduced by name in lower case: "a fella called shadrach loveridge-heron"."""
+
+
+def _lower_called(text: str) -> Iterator[tuple[int, int]]:
+    english = english_words()
+    for match in LOWER_CALLED.finditer(text):
+        first, last = match.group(2), match.group(3).rstrip("'’")
+        parts = [p for p in last.split("-") if p]
+        if first not in english and any(p not in english for p in parts):
+            yield match.span("name")
 
 
 LOWER_NAME_BEFORE = re.compile(

@@ -32,11 +32,12 @@ NAMED_HANDLE = re.compile(
     rf"(?:\s+(?:as|at))?|on\s+(?:{PLATFORMS})\b\s+(?:as|at)"
     rf"|my\s+(?:{PLATFORMS})\b(?:\s+(?:name|handle|username|account|page))?(?:\s+is|'s|’s|:)"
     rf"|(?P<labelled>\b(?:{PLATFORMS}))\s*:)"
+    r"(?:\s*[:,-]?\s*(?:it['’]?s|it is|i['’]?m|is)\b)?"
     rf"\s*[:,-]?\s*{_NAME}"
 )
 """A handle without its @, after a platform named as the place to find someone: "find me
-on insta dee_walks_again", "add me on snap: jaybird99", "my tiktok is deewalks",
-"snapchat: jaybird"."""
+on insta dee_walks_again", "add me on snap: jaybird99", "add me on snap, it's kez.cooks",
+"my tiktok is deewalks", "snapchat: jaybird"."""
 SEARCH_NAME = re.compile(
     rf"\bsearch\s+(?:for\s+me\s+on\s+)?(?:{PLATFORMS})\b\s+for\s+"
     r"(?P<handle>[a-z0-9_.'’-]{2,30}(?:\s[a-z0-9_.'’-]{2,30}){0,3})"
