@@ -69,6 +69,23 @@ def _asked(segment: Segment, match: re.Match[str]) -> bool:
     return ASKED.search(text, max(low, start + 1), match.start()) is not None
 
 
+TOLD_DATE = re.compile(
+    rf"(?:^|[.!?]\s+|\n)(?:It|That|This)\s+(?:was|is)\s+(?P<date>(?:the\s+)?{ANY_DAY}\s+(?:of\s+)?"
+    rf"{MONTHS},?\s+(?:in\s+)?{YEAR})",
+    re.IGNORECASE,
+)
+"""'It was the ninth of February 1989': a date that starts its sentence, told of a birth the
+sentence before names (checked in _born_before)."""
+
+
+def _born_before(segment: Segment, match: re.Match[str]) -> bool:
+    """Whether the sentence before the date's names a birth ("the story of me being born")."""
+    text = segment.text
+    end = match.start("date")
+    low = max(0, end - 2 * ASKED_REACH)
+    return ASKED.search(text, low, end) is not None
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     found = set()
     for hit in pattern_hits(doc, BIRTH, group=1, triggers=BIRTH_TRIGGERS, needs_digit=True):
@@ -76,7 +93,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         yield finding_at(RULE, doc, hit, "date of birth")
     for hit in pattern_hits(doc, SPOKEN_DATE, _asked, triggers=MONTH_TRIGGERS):
         if (hit.segment.field, hit.end) not in found:
+            found.add((hit.segment.field, hit.end))
             yield finding_at(RULE, doc, hit, "date of birth (said aloud)")
+    for hit in pattern_hits(doc, TOLD_DATE, _born_before, group="date", triggers=MONTH_TRIGGERS):
+        if (hit.segment.field, hit.end) not in found:
+            yield finding_at(RULE, doc, hit, "date of birth")
 
 
 RULE = Rule(

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from generator.findings import Finding, Severity
 from generator.model import Document
-from generator.rules._find import finding_at, near, pattern_hits
+from generator.rules._find import Hit, finding_at, near, pattern_hits
 from generator.rules.base import Context, Rule
-from generator.text import Segment
+from generator.text import Segment, segments
 
 # HMRC: first letter not D F I Q U V; second not D F I O Q U V; BG GB KN NK NT TN ZZ never
 # used. On the lower-cased text; the six digits in pairs, threes or none, a space or hyphen
@@ -34,9 +34,60 @@ def _accept(segment: Segment, match: re.Match[str]) -> bool:
     return near(segment.text, match.start(), match.end(), CONTEXT)
 
 
+_UNITS = {
+    "zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_TEENS = {
+    "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+    "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
+}  # fmt: skip
+_TENS = {
+    "twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6", "seventy": "7",
+    "eighty": "8", "ninety": "9",
+}  # fmt: skip
+_NUMBER_WORD = (
+    rf"(?:(?:double|treble) )?(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?"
+    rf"|{'|'.join(_TEENS)}|{'|'.join(_UNITS)}|\d{{1,3}})"
+)
+SPOKEN_NI = re.compile(
+    r"\b(?!bg|gb|kn|nk|nt|tn|zz)([a-ceghj-pr-tw-z][a-ceghj-npr-tw-z])[ ,.-]+"
+    rf"(?P<digits>{_NUMBER_WORD}(?:[ ,.-]+{_NUMBER_WORD}){{1,5}})[ ,.-]+([a-d])\b"
+)
+"""A number read out: "JW thirty-eight sixty-one oh seven B" (looked for only in a field
+that names National Insurance)."""
+SPOKEN_CUES = ("insurance", " ni ", "n.i.", "ni no", "ni number")
+
+
+def _spoken_digits(words: str) -> str:
+    """The digits a run of number words stands for ("thirty-eight sixty-one oh seven")."""
+    digits = ""
+    for token in re.findall(_NUMBER_WORD, words):
+        times = 1
+        for repeat, count in (("double ", 2), ("treble ", 3)):
+            if token.startswith(repeat):
+                times, token = count, token.removeprefix(repeat)
+        parts = re.split(r"[- ]", token)
+        if parts[0] in _TENS:
+            value = _TENS[parts[0]] + (_UNITS[parts[1]] if len(parts) > 1 else "0")
+        else:
+            value = _TEENS.get(parts[0]) or _UNITS.get(parts[0]) or parts[0]
+        digits += value * times
+    return digits
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     for hit in pattern_hits(doc, NI_NUMBER, _accept, folded=True, needs_digit=True):
         yield finding_at(RULE, doc, hit, "National Insurance number")
+    for segment in segments(doc):
+        folded = segment.folded
+        if len(folded) != len(segment.text) or not any(cue in folded for cue in SPOKEN_CUES):
+            continue
+        for match in SPOKEN_NI.finditer(folded):
+            digits = _spoken_digits(match.group("digits"))
+            if len(digits) == 6 and not match.group("digits").replace(" ", "").isdigit():
+                hit = Hit(segment, match.start(), match.end(), match)
+                yield finding_at(RULE, doc, hit, "National Insurance number (read out)")
 
 
 RULE = Rule(
@@ -45,7 +96,8 @@ RULE = Rule(
     severity=Severity.ERROR,
     summary="Finds National Insurance numbers that follow HMRC's prefix rules "
     "(e.g. QQ 12 34 56 C), also in lower case or spaced and hyphenated any way "
-    "(jt 12 34 56 a, JT123 456A).",
+    "(jt 12 34 56 a, JT123 456A), or read out in words where National Insurance is named "
+    "(JW thirty-eight sixty-one oh seven B).",
     rationale="A National Insurance number identifies one person to every public body.",
     hint="remove the number",
     kinds=frozenset({"story", "resource", "page"}),

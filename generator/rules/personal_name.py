@@ -67,7 +67,8 @@ police officer's or a judge's rank with a surname ("DC Haines"), which names one
 ADDRESSES = frozenset(
     """Sister Brother Auntie Aunty Aunt Uncle Pastor Father Mother Elder Deacon Bishop Imam
     Sheikh Nana Nan Gran Granny Grandad Grandma Papa Mama Baba Bhai Baji Apa Amma Appa Chacha
-    Mamu Khala Tita Tito Lola Lolo Kuya Ate Big Little Young Old Cousin Coach Sir Saint""".split()
+    Mamu Khala Tita Tito Lola Lolo Kuya Ate Big Little Young Old Cousin Coach Sir Saint Bibi
+    Bibiji Sardar Sardarni Masi Bua Chachi Mami Dadi Nani Bhabhi Didi Bhaiya Ustad""".split()
 )
 """Words people put before a first name to address someone ("Sister Grace", "Auntie Efua",
 "Big Steve"): with one name after them, no full name."""

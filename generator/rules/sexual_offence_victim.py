@@ -21,6 +21,7 @@ TRIGGERS = ("rap", "sex", "indecen", "molest", "groom", "abuse images", "upskirt
 IMPLIED = re.compile(
     r"\b(?:the harm|what|everything) (?:I|he|she|they) (?:did|was doing|were doing|had done"
     r"|['’]d done|had been doing) (?:was )?to\b"
+    r"|\bwhat (?:he|she|they)(?:['’]d| had) been doing\b"
     r"|\bwhat (?:happened|was done) to (?:me|her|him)\b|\babused (?:me|her|him|them)\b"
     r"|\babus(?:ed|ing) (?:my|her|his|our) (?:child|children|kids?|daughter|son|girl|boy)\b"
     r"|\bit (?:happened|started|went on)\b",
