@@ -570,10 +570,10 @@ def _lower_case_names(text: str, particle: bool = True) -> Iterator[tuple[int, i
                 or last not in english
             ):
                 yield match.span()  # ruairí ó ceallacháin, síofra ní dhubhghaill
-            elif particle in ("ap", "ab", "ferch") and (
+            elif particle in ONLY_NAMES_JOIN and (
                 last in folded_given_names() or (given not in english and last not in english)
             ):
-                yield match.span()  # iestyn ap rhydderch: ap joins only names
+                yield match.span()  # iestyn ap rhydderch, donnchadh ó ceallaigh
     if " called " in text or " named " in text:
         yield from _lower_called(text)
     found = lower_given_names().intersection(words)
@@ -599,6 +599,8 @@ def _lower_case_names(text: str, particle: bool = True) -> Iterator[tuple[int, i
 
 
 LOWER_PARTICLES = ("ap", "ab", "ferch", "ó", "ní", "nic", "mhic", "uí", "ua", "mac", "bin", "ibn")
+ONLY_NAMES_JOIN = frozenset({"ap", "ab", "ferch", "ó", "ní", "nic", "mhic", "uí"})
+"""Particles no English sentence has: between two words that are no English ones, a name."""
 PARTICLE_NEEDLES = tuple(f" {particle} " for particle in LOWER_PARTICLES)
 LOWER_PARTICLE = re.compile(
     rf"(?<![\w'’])([{LOWER}]{{3,}}) ({'|'.join(LOWER_PARTICLES)}) ([{LOWER}'’]{{3,}})\b"
