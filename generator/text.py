@@ -160,7 +160,7 @@ class Segment:
             return []
         text = self.text
         if len(spans) >= MANY_SPANS:
-            return _around_tokens(text, spans)
+            return _around_tokens(text, spans, whole_when_dense=True)
         size = len(text)
         backwards = text[::-1]
         windows: list[tuple[int, int]] = []
@@ -193,13 +193,19 @@ class Segment:
         return [match.start() for match in re.finditer("\n", source)]
 
 
-def _around_tokens(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _around_tokens(
+    text: str, spans: list[tuple[int, int]], whole_when_dense: bool = False
+) -> list[tuple[int, int]]:
     """What Segment._around computes, from one pass over the tokens: each span widened by
-    REACH tokens either side (the part of a token the span cuts counts as one), merged."""
+    REACH tokens either side (the part of a token the span cuts counts as one), merged; with
+    ``whole_when_dense``, the whole text when there are so many spans that the windows would
+    cover most of it (merging 80,000 of them costs more than scanning it)."""
     starts, ends = [], []
     for token in TOKEN.finditer(text):
         starts.append(token.start())
         ends.append(token.end())
+    if whole_when_dense and len(spans) * 2 * REACH >= len(starts):
+        return [(0, len(text))]  # anchors so dense that the windows would cover it all
     windows: list[tuple[int, int]] = []
     for start, end in spans:
         before = bisect_right(ends, start)  # tokens ending at or before the span's start
