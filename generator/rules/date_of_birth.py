@@ -74,12 +74,13 @@ TOLD_DATE = re.compile(
     rf"{MONTHS},?\s+(?:in\s+)?{YEAR})",
     re.IGNORECASE,
 )
-"""'It was the ninth of February 1989': a date that starts its sentence, told of a birth the
-sentence before names (checked in _born_before)."""
+"""'It was the ninth of February 1989': a date that starts its sentence, told of a birth
+named just before it (checked in _born_before)."""
 
 
 def _born_before(segment: Segment, match: re.Match[str]) -> bool:
-    """Whether the sentence before the date's names a birth ("the story of me being born")."""
+    """Whether a birth is named within twice ASKED_REACH characters before the date ("the
+    story of me being born. It was ...")."""
     text = segment.text
     end = match.start("date")
     low = max(0, end - 2 * ASKED_REACH)

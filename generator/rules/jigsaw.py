@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 from generator.findings import Finding, Severity, mask
 from generator.model import Document, Status, StoryMeta
+from generator.names import common_word_names, common_words, english_words, given_names
 from generator.rules.base import Context, Rule
+from generator.rules.date_of_birth import MONTH_TRIGGERS
 from generator.text import Segment, needle_spans, segments, sentence_bounds
 
 if TYPE_CHECKING:
@@ -264,7 +266,7 @@ def _needles() -> tuple[tuple[str, ...], dict[str, str]]:
         found[word] = "relative"
     for word in NICKNAME_CUES:
         found[word] = "nickname"
-    found.update(dict.fromkeys(MONTHS, "date"))
+    found.update(dict.fromkeys(MONTH_TRIGGERS, "date"))
     return tuple(sorted(found)), found
 
 
@@ -640,8 +642,6 @@ _MY_NAME = re.compile(
 def _children(text: str) -> list[tuple[int, str, str]]:
     """'my Ellie-Mae', 'our Kayden': a first name after my/our, looked for only in a
     segment that names a school (a child's name and school identify together)."""
-    from generator.names import common_word_names, given_names  # noqa: PLC0415
-
     given, common = given_names(), common_word_names()
     found = []
     for match in _MY_NAME.finditer(text):
@@ -669,21 +669,9 @@ def _place(text, folded, start, end, kind):
     before = _word_before(folded, start)
     if before not in PREPOSITIONS and not (kind == "estate" and before == "the"):
         return None
-    if not text[start].isupper() and folded[start:end] in _common_words():
+    if not text[start].isupper() and folded[start:end] in common_words():
         return None  # "to settle", not "in Settle"
     return start, kind, text[start:end]
-
-
-def _common_words() -> frozenset[str]:
-    from generator.names import common_words  # noqa: PLC0415
-
-    return common_words()
-
-
-def _english_words() -> frozenset[str]:
-    from generator.names import english_words  # noqa: PLC0415
-
-    return english_words()
 
 
 def _prison_alone(text, folded, start, end, kind):
@@ -994,8 +982,6 @@ def _saints_schools(text: str) -> Iterator[tuple[int, str, str]]:
 
 def _only_in(text: str) -> Iterator[tuple[int, str, str]]:
     """'the only female farrier in Kettlewell': a place small enough to have one of them."""
-    from generator.names import common_words  # noqa: PLC0415
-
     for match in _ONLY_IN.finditer(text):
         place = match.group(1)
         first = place.split()[0].lower()
@@ -1022,17 +1008,10 @@ def _nickname(text, folded, start, end, kind):
 
 
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-)
+_MONTH = rf"(?:{'|'.join(MONTH_TRIGGERS)})"
 _DATE = re.compile(rf"\b(?:the )?{_DAY} (?:of )?{_MONTH}\b|\b{_MONTH} (?:the )?{_DAY}\b")
 """A day and a month ("the 3rd of June", "Monday the 6th of January"): with a named place
 or employer, the day someone started, was released or moved points at them."""
-
-
-MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
 
 
 NOT_NICKNAME_WORDS = frozenset(
@@ -1052,7 +1031,7 @@ def _pseudonym_nicknames(text: str, pseudonym: str) -> Iterator[tuple[int, str, 
     pattern = re.compile(rf"(?<![.!?\n“\"‘])[ \t]([A-Z][a-z'’-]{{2,20}}) {re.escape(pseudonym)}\b")
     for match in pattern.finditer(text):
         word = match.group(1)
-        if word.lower() not in NOT_NICKNAME_WORDS and word.lower() in _english_words():
+        if word.lower() not in NOT_NICKNAME_WORDS and word.lower() in english_words():
             yield match.start(1), "nickname", f"{word} {pseudonym}"
 
 

@@ -50,6 +50,7 @@ _NUMBER_WORD = (
     rf"(?:(?:double|treble) )?(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?"
     rf"|{'|'.join(_TEENS)}|{'|'.join(_UNITS)}|\d{{1,3}})"
 )
+NUMBER_WORD = re.compile(_NUMBER_WORD)
 SPOKEN_NI = re.compile(
     r"\b(?!bg|gb|kn|nk|nt|tn|zz)([a-ceghj-pr-tw-z][a-ceghj-npr-tw-z])[ ,.-]+"
     rf"(?P<digits>{_NUMBER_WORD}(?:[ ,.-]+{_NUMBER_WORD}){{1,5}})[ ,.-]+([a-d])\b"
@@ -62,7 +63,7 @@ SPOKEN_CUES = ("insurance", " ni ", "n.i.", "ni no", "ni number")
 def _spoken_digits(words: str) -> str:
     """The digits a run of number words stands for ("thirty-eight sixty-one oh seven")."""
     digits = ""
-    for token in re.findall(_NUMBER_WORD, words):
+    for token in NUMBER_WORD.findall(words):
         times = 1
         for repeat, count in (("double ", 2), ("treble ", 3)):
             if token.startswith(repeat):

@@ -185,10 +185,12 @@ def _public(name: str) -> bool:
     greeting before a first name ("ASSALAMU ALAIKUM AISHA"), in any case."""
     words = POSSESSIVE.sub("", " ".join(name.split())).split()
     folded = _folded_not_people()
+    if " ".join(words).casefold() in folded:
+        return True
     return (
-        " ".join(words).casefold() in folded
-        or " ".join(words[:2]).casefold() in folded
-        and (len(words) == 3 and words[2].casefold() in folded_given_names())
+        len(words) == 3
+        and " ".join(words[:2]).casefold() in folded
+        and words[2].casefold() in folded_given_names()
     )
 
 
@@ -308,13 +310,13 @@ def _shaped_names(segment: Segment) -> Iterator[tuple[int, int]]:
         name = word.group().removesuffix("'s").removesuffix("’s")
         before = _LEFT_WORD.search(text, max(0, start - 42), start)
         after = re.match(r"[ \t]+([^\s,.;:!?()]+)", text[word.end() : word.end() + 42])
-        if before is not None and _pairs(before.group(1), name, english, True):
+        if before is not None and _pairs(before.group(1), name, english):
             yield before.start(1), word.start() + len(name)
-        elif after is not None and _pairs(after.group(1), name, english, False):
+        elif after is not None and _pairs(after.group(1), name, english):
             yield word.start(), word.end() + after.end(1)
 
 
-def _pairs(other: str, shaped: str, english: frozenset[str], before: bool) -> bool:
+def _pairs(other: str, shaped: str, english: frozenset[str]) -> bool:
     """Whether ``other``, beside a surname-shaped word, makes a full name with it."""
     other = other.removesuffix("'s").removesuffix("’s")
     if len(other) < 2 or not other[0].isalpha():
