@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import generator.text as text_module
 from conftest import ROOT
-from generator.rules._find import Starts, pattern_hits, start_finder
+from generator.rules._find import Starts, pattern_hits, quick_failing, start_finder
 from generator.rules.content_warnings import _compiled as warning_pattern
 from generator.rules.date_of_birth import BIRTH, BIRTH_TRIGGERS, MONTH_TRIGGERS, SPOKEN_DATE
 from generator.rules.email_address import EMAIL
@@ -216,6 +216,42 @@ def test_start_finder_misses_no_match_of_any_pattern(anchor, first, others, text
         (h.start, h.end) for h in pattern_hits(_doc(text), pattern, folded=True, starts=finder)
     ]
     assert [span for span in found if span[1] > span[0]] == whole
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_quick_failing_patterns_find_what_the_pattern_finds(case):
+    pattern = CASES[case][0]
+    quick = quick_failing(pattern)
+    for text in [*_texts(), " ".join(TOKENS)]:
+        for searched in (text, text.lower()):
+            assert [m.span() for m in quick.finditer(searched)] == [
+                m.span() for m in pattern.finditer(searched)
+            ], searched[:200]
+
+
+def test_quick_failing_reads_the_first_characters():
+    assert quick_failing(EXACT) is not EXACT  # the date patterns are what it is for
+    assert quick_failing(re.compile(r"\b(?:[Ff]lat )?\d+")).pattern == r"(?=[F\df])\b(?:[Ff]lat )?\d+"
+    assert quick_failing(re.compile(r"(?i)\bab|c")).pattern == r"(?i)(?=[ac])\bab|c"
+    for anything in (r"a?b*", r"[^a]b", r".x", r"(?i:a)b", r"\Wb", r"(?:a|.)b"):
+        pattern = re.compile(anything)
+        assert quick_failing(pattern) is pattern, anything
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(["", "\\b", "\\B", "(?i)", "(?<![a-])", "(?=a)"]),
+    _regexes(),
+    st.lists(_regexes(), max_size=2),
+    st.text("abAB -_é’]\\^", max_size=30),
+)
+def test_quick_failing_misses_no_match_of_any_pattern(anchor, first, others, text):
+    try:
+        pattern = re.compile(anchor + "(?:" + "|".join([first, *others]) + ")")
+    except re.error:
+        assume(False)
+    quick = quick_failing(pattern)
+    assert [m.span() for m in quick.finditer(text)] == [m.span() for m in pattern.finditer(text)]
 
 
 def _doc(text: str):
