@@ -10,6 +10,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.yamlplain import read_plain
+
 MAX_DEPTH = 24
 """Front matter and config are shallow; anything deeper is a mistake or an attack."""
 
@@ -130,6 +132,14 @@ def _advance(where: list[list[Any]]) -> None:
 
 def parse_yaml(text: str, line_offset: int = 0) -> ParsedYaml:
     """Parse one YAML document. ``line_offset`` is added to every line (for front matter)."""
+    plain = read_plain(text, line_offset)  # what editors write, without the parser
+    if plain is not None:
+        return ParsedYaml(*plain)
+    return parse_yaml_fully(text, line_offset)
+
+
+def parse_yaml_fully(text: str, line_offset: int = 0) -> ParsedYaml:
+    """parse_yaml with the YAML parser, whatever the text."""
     loader = None
     try:
         # no anchor, alias or tag without these characters: skip a parse
