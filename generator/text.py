@@ -130,6 +130,16 @@ class Segment:
             self._windows[(key, width)] = found
         return found
 
+    @property
+    def has_digits(self) -> bool:
+        return bool(self._digit_runs)
+
+    def holds(self, needles: tuple[str, ...]) -> bool:
+        """Whether one of ``needles`` (lower case) is in the text."""
+        if len(self.folded) != len(self.text):
+            return True  # lower-casing moved the offsets: as windows_around, search it all
+        return bool(self._spans(_NEEDLE_SETS.key(needles)))
+
     def occurrences(self, needles: tuple[str, ...]) -> list[tuple[int, int]]:
         """``needle_spans(self.folded, needles)``, in the same order, read from one automaton
         pass over the folded text for every needle set asked of any segment so far: a story

@@ -63,7 +63,12 @@ def pattern_hits(
             continue
         if editorial is not None and segment.editorial != editorial:
             continue
-        if triggers:
+        if len(segment.text) <= WHOLE_FIELD and (triggers or needs_digit):
+            # a title or a summary: read whole when its anchors are in it at all, without
+            # the cost of working out windows in it (a third of a check for most stories)
+            anchored = segment.holds(triggers) if triggers else segment.has_digits
+            windows = [(0, len(segment.text))] if anchored else []
+        elif triggers:
             windows = segment.windows_around(triggers, longest)
         elif needs_digit:
             windows = (
@@ -88,6 +93,8 @@ def pattern_hits(
                 yield Hit(segment, match.start(group), match.end(group), match)
 
 
+WHOLE_FIELD = 400
+"""Fields up to this many characters are searched whole when they hold an anchor at all."""
 LONGEST_WINDOWED = 48
 """Longest match, in characters, for which a pattern is looked for within that many characters
 of its anchor rather than within REACH tokens (codes, numbers, registrations)."""
