@@ -43,6 +43,11 @@ CORPORA = {  # corpus → planted faults and clean stories it holds at least, sh
     # a tenth, cut short at 8 stories, measured as it came after the ninth: 5 of 6 (a
     # lower-case Irish name with ó and an unlisted given name missed), 1 of 2 clean (Aston Villa)
     "fresh10": (6, 2, 0.95, 0),
+    # an eleventh, measured as it came after the tenth: 21 of 26 (15 of 18 identifiers: a
+    # house number in words in lower case, HMRC's QQ 12 34 56 C, "Gethin ap Rhys" as the
+    # pseudonym; 4 of 6 combinations: a shop named alone in its own sentence, across two
+    # stories; 2 of 2 faults), 11 of 14 clean ("saint andrew", Seamus Heaney, Malorie Blackman)
+    "fresh11": (26, 14, 0.95, 0),
 }
 
 

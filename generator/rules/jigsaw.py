@@ -619,6 +619,8 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
     if "St " in text or "St. " in text or "Saint " in text:
         found.extend(_saints_schools(text))
     found.extend(_place_sayings(text, folded))
+    if " own " in folded:
+        found.extend(_own_business(text))
     found.extend(_pseudonym_nicknames(text, meta.pseudonym))
     nickname_pseudonym = meta.pseudonym.casefold()
     reached = 0
@@ -970,6 +972,30 @@ _SCHOOL_CONTEXT = re.compile(
     r"|reception|nativity|sports day|spelling bee|parents['’]? evening)\b",
     re.IGNORECASE,
 )
+
+
+_BUSINESS = (
+    r"(?:shop|business|salon|studio|caf[eé]|caff|barbers?|barbershop|parlour|pub|bar|gym|"
+    r"garage|takeaway|van|stall|bakery|firm|company|workshop|chippy)"
+)
+_NAME_WORD = r"[A-Z][\w'’&-]*"
+_OWN_BUSINESS = re.compile(
+    r"\b(?:opened|ran|run|running|started|had|owned|set up|bought|took over)"
+    rf" (?:my|our|his|her|their) own (?:[\w-]+ ){{0,2}}?{_BUSINESS}\b"
+    rf"(?:,? (?:called|named) [“\"‘']?(?P<called>{_NAME_WORD}(?: (?:{_NAME_WORD}|&|and|of|the)){{0,3}})"
+    rf"|\. (?P<alone>{_NAME_WORD}(?: (?:{_NAME_WORD}|&|and|of|the)){{1,3}})[.!])"
+)
+"""The storyteller's own business, named: "I opened my own shop. Black Anchor.", "ran my
+own van called Mick's Munchies" (a sentence of its name alone, or its name after called)."""
+
+
+def _own_business(text: str) -> Iterator[tuple[int, str, str]]:
+    for match in _OWN_BUSINESS.finditer(text):
+        group = "called" if match.group("called") else "alone"
+        name = match.group(group)
+        if name.split()[0].lower() in STOP_WORDS:
+            continue  # "... my own business. The End."
+        yield match.start(group), "employer", name
 
 
 def _saints_schools(text: str) -> Iterator[tuple[int, str, str]]:

@@ -20,6 +20,15 @@ NI_NUMBER = re.compile(
 )
 
 
+ANY_PREFIX = re.compile(
+    r"\b[a-z]{2}[ -]?([\do]{2}[ -]?[\do]{2}[ -]?[\do]{2}|[\do]{3}[ -]?[\do]{3})[ -]?[a-d]\b"
+)
+"""The same shape with any two letters: HMRC's own example (QQ 12 34 56 C), a temporary
+number, or a prefix mistyped, read where National Insurance or HMRC is named nearby."""
+NAMED = re.compile(r"\b(?:NI|N\.I\.|NINO|national insurance|insurance|HMRC)\b", re.IGNORECASE)
+NAMED_REACH = 160
+"""Characters either side of an unusual prefix within which National Insurance is named."""
+
 WORD_PREFIXES = frozenset("am an as at be by go he me my no on or so to up us we".split())
 """Prefixes that are also words: "on 12 34 56 a day" is a count, not a number, in lower case."""
 CONTEXT = re.compile(r"\b(?:NI|N\.I\.|national insurance|insurance|number|no\.)", re.IGNORECASE)
@@ -77,9 +86,22 @@ def _spoken_digits(words: str) -> str:
     return digits
 
 
+def _named(segment: Segment, match: re.Match[str]) -> bool:
+    if segment.text[match.start() : match.start() + 2].lower() in WORD_PREFIXES:
+        return False  # "on 12 34 56 a day": the usual prefixes' rule reads those
+    return match.group(1).count("o") <= 2 and near(
+        segment.text, match.start(), match.end(), NAMED, NAMED_REACH
+    )
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    found = set()
     for hit in pattern_hits(doc, NI_NUMBER, _accept, folded=True, needs_digit=True):
+        found.add((hit.segment.field, hit.start))
         yield finding_at(RULE, doc, hit, "National Insurance number")
+    for hit in pattern_hits(doc, ANY_PREFIX, _named, folded=True, needs_digit=True):
+        if (hit.segment.field, hit.start) not in found:
+            yield finding_at(RULE, doc, hit, "National Insurance number")
     for segment in segments(doc):
         folded = segment.folded
         if len(folded) != len(segment.text) or not any(cue in folded for cue in SPOKEN_CUES):
@@ -96,7 +118,8 @@ RULE = Rule(
     name="ni-number",
     severity=Severity.ERROR,
     summary="Finds National Insurance numbers that follow HMRC's prefix rules "
-    "(e.g. QQ 12 34 56 C), also in lower case or spaced and hyphenated any way "
+    "(e.g. JT 12 34 56 C), or with any two letters where National Insurance or HMRC is named "
+    "nearby (QQ 12 34 56 C), also in lower case or spaced and hyphenated any way "
     "(jt 12 34 56 a, JT123 456A), or read out in words where National Insurance is named "
     "(JW thirty-eight sixty-one oh seven B).",
     rationale="A National Insurance number identifies one person to every public body.",

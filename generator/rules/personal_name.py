@@ -174,16 +174,19 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             if not any(start < e and s < end for s, e in found):
                 found.append((start, end))
         for start, end in sorted(found):
-            if _public(segment.text[start:end]):
+            if _public(segment.text[start:end]) or _within_public(segment.text, start, end):
                 continue
             hit = Hit(segment, start, end)
             yield finding_at(RULE, doc, hit, "full personal name")
 
 
 def _public(name: str) -> bool:
-    """A brand, a character or a public figure ("Gordon Ramsay", "tyson fury's"), or a
-    greeting before a first name ("ASSALAMU ALAIKUM AISHA"), in any case."""
+    """A brand, a character or a public figure ("Gordon Ramsay", "tyson fury's"), a saint
+    ("saint andrew"), or a greeting before a first name ("ASSALAMU ALAIKUM AISHA"), in any
+    case."""
     words = POSSESSIVE.sub("", " ".join(name.split())).split()
+    if words and words[0].casefold() in SAINTS:
+        return True  # "saint andrew", "St Helen": a saint, a church or a place
     folded = _folded_not_people()
     if " ".join(words).casefold() in folded:
         return True
@@ -192,6 +195,17 @@ def _public(name: str) -> bool:
         and " ".join(words[:2]).casefold() in folded
         and words[2].casefold() in folded_given_names()
     )
+
+
+SAINTS = frozenset({"saint", "st", "st."})
+
+
+def _within_public(text: str, start: int, end: int) -> bool:
+    """Whether the name is part of a longer public one written around it ("Nusrat Fateh Ali"
+    in "Nusrat Fateh Ali Khan")."""
+    name = " ".join(text[start:end].split()).casefold()
+    around = " ".join(text[max(0, start - 40) : end + 40].split()).casefold()
+    return any(name in entry and entry in around for entry in _folded_not_people())
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from generator.findings import Finding, Severity
 from generator.model import Document, StoryMeta
 from generator.names import (
+    folded_given_names,
     given_names,
     looks_like_full_name,
     not_people,
@@ -43,6 +44,8 @@ def _full_name(pseudonym: str) -> bool:
     if "," in words:  # surname first
         at = words.index(",")
         words = words[at + 1 :] + words[:at]
+    if _joined_by_particle([w for w in words if w != ","]):
+        return True
     words = [w for w in words if w != "," and w.lower() not in PARTICLES]
     if len(words) == 2 and len(words[0]) == 1 and _surname_only(words[1]):
         return True  # "D. Whitfield": a surname with an initial is someone's name
@@ -58,6 +61,18 @@ def _full_name(pseudonym: str) -> bool:
         words = [words[-1], words[0].lower()]  # MCALLISTER Darren: surname first, in capitals
         return written_in_one_case(words[0].lower(), words[1]) and words[0] in given_names()
     return len(words) >= 2 and looks_like_full_name([words[0], words[-1]])
+
+
+def _joined_by_particle(words: list[str]) -> bool:
+    """A given name, a particle and a name: "Gethin ap Rhys", "Síofra Ní Dhubhghaill",
+    "Ahmed bin Rashid" (ap and bin join a father's given name: the surname lists miss it)."""
+    return any(
+        words[at].lower() in PARTICLES - {"o"}
+        and words[at - 1].lower() in folded_given_names()
+        and len(words[at + 1]) >= 3
+        and words[at + 1][0].isupper() == words[at - 1][0].isupper()
+        for at in range(1, len(words) - 1)
+    )
 
 
 def _surname_only(word: str) -> bool:

@@ -50,6 +50,15 @@ LOWER_ADDRESS = re.compile(
 """An address typed in lower case, after a word that puts someone there: "i lived at 22
 hope street". Not "on 2 busy roads": the types are singular and the words are no adjectives
 of roads."""
+LOWER_WORDS_ADDRESS = re.compile(
+    r"\b(?:at|on|to|from|number|no\.?|lived|living|moved|round|it['’]s|it is|it was"
+    r"|address(?: is| was)?:?)\s+"
+    rf"(?P<address>(?:number\s+)?{NUMBER_WORD},?\s+"
+    rf"(?:(?!(?:{COUNTED}|{UNITS}|hundred)\b)[a-z][a-z'’-]+\s+){{1,2}}(?:{LOWER_TYPES}))\b(?![\w'’-])"
+)
+"""The same with the number in words: "i live at forty-two tennyson street now", "it's
+forty-two tennyson street"."""
+LOWER_TRIGGERS = tuple(LOWER_TYPES.split("|"))
 HOUSE_NUMBER = rf"(?:\d{{1,4}}[A-Za-z]?|(?i:{NUMBER_WORD})),?\s+"
 WELSH_TYPES = "Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Teras"
 WELSH_ADDRESS = re.compile(
@@ -74,6 +83,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         if (hit.segment.field, hit.end) not in found:
             found.add((hit.segment.field, hit.end))
             yield finding_at(RULE, doc, hit, "street address")
+    words = pattern_hits(
+        doc, LOWER_WORDS_ADDRESS, group="address", folded=True, triggers=LOWER_TRIGGERS
+    )
+    for hit in words:
+        if (hit.segment.field, hit.end) not in found:
+            found.add((hit.segment.field, hit.end))
+            yield finding_at(RULE, doc, hit, "street address (house number in words)")
     for hit in pattern_hits(doc, WELSH_ADDRESS, triggers=WELSH_TRIGGERS):
         yield finding_at(RULE, doc, hit, "street address")
     for hit in pattern_hits(doc, BLOCK, triggers=("flat",)):
