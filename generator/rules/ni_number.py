@@ -26,6 +26,8 @@ ANY_PREFIX = re.compile(
 """The same shape with any two letters: HMRC's own example (QQ 12 34 56 C), a temporary
 number, or a prefix mistyped, read where National Insurance or HMRC is named nearby."""
 NAMED = re.compile(r"\b(?:NI|N\.I\.|NINO|national insurance|insurance|HMRC)\b", re.IGNORECASE)
+NAMED_NEEDLES = ("insurance", "hmrc", "nino", "n.i.", "ni ", "ni:", "ni.", "ni,")
+"""Where NAMED can match, in lower case (a story without one is not read for the shape)."""
 NAMED_REACH = 160
 """Characters either side of an unusual prefix within which National Insurance is named."""
 
@@ -99,12 +101,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     for hit in pattern_hits(doc, NI_NUMBER, _accept, folded=True, needs_digit=True):
         found.add((hit.segment.field, hit.start))
         yield finding_at(RULE, doc, hit, "National Insurance number")
-    for hit in pattern_hits(doc, ANY_PREFIX, _named, folded=True, needs_digit=True):
-        if (hit.segment.field, hit.start) not in found:
-            yield finding_at(RULE, doc, hit, "National Insurance number")
+    if any(segment.holds(NAMED_NEEDLES) for segment in segments(doc)):
+        for hit in pattern_hits(doc, ANY_PREFIX, _named, folded=True, needs_digit=True):
+            if (hit.segment.field, hit.start) not in found:
+                yield finding_at(RULE, doc, hit, "National Insurance number")
     for segment in segments(doc):
         folded = segment.folded
-        if len(folded) != len(segment.text) or not any(cue in folded for cue in SPOKEN_CUES):
+        if len(folded) != len(segment.text) or not segment.holds(SPOKEN_CUES):
             continue
         for match in SPOKEN_NI.finditer(folded):
             digits = _spoken_digits(match.group("digits"))

@@ -142,7 +142,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     for segment in segments(doc):
         text = segment.text
         found: set[int] = set()
-        spoken = any(word in segment.folded for word in ZERO_WORDS)
+        spoken = segment.holds(ZERO_WORDS)
         for start, end in segment.digit_windows:  # a number's digits sit within a few tokens
             count = sum(map(len, DIGITS.findall(text, start, end)))
             if not spoken and count >= MIXED_DIGITS:

@@ -60,7 +60,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     warned = "abuse" in getattr(doc.meta, "content_warnings", ())
     for segment in segments(doc):
         text = segment.text
-        named = any(trigger in segment.folded for trigger in TRIGGERS)
+        named = segment.holds(TRIGGERS)  # from the shared scan
         if not named and not warned:
             continue
         offences = [*OFFENCE.finditer(text)] if named else []
