@@ -20,9 +20,7 @@ Line = tuple[int, int, str]
 _STR = "tag:yaml.org,2002:str"
 _PARSERS_OWN = ("\t", "\r", "&", "*", "!", "\x85", "\u2028", "\u2029")
 """Tabs, anchors, aliases, tags, and line breaks other than \\n: the parser's to judge."""
-_PRINTABLE = re.compile(
-    "[\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*"
-)
+_PRINTABLE = re.compile("[\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*")
 """What a YAML file may hold (no control characters, no byte-order mark): else the parser says."""
 _NOT_FIRST = r"""\-?:,\[\]{}#&*!|>'"%@`\s"""
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")

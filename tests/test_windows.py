@@ -231,7 +231,9 @@ def test_quick_failing_patterns_find_what_the_pattern_finds(case):
 
 def test_quick_failing_reads_the_first_characters():
     assert quick_failing(EXACT) is not EXACT  # the date patterns are what it is for
-    assert quick_failing(re.compile(r"\b(?:[Ff]lat )?\d+")).pattern == r"(?=[F\df])\b(?:[Ff]lat )?\d+"
+    assert (
+        quick_failing(re.compile(r"\b(?:[Ff]lat )?\d+")).pattern == r"(?=[F\df])\b(?:[Ff]lat )?\d+"
+    )
     assert quick_failing(re.compile(r"(?i)\bab|c")).pattern == r"(?i)(?=[ac])\bab|c"
     for anything in (r"a?b*", r"[^a]b", r".x", r"(?i:a)b", r"\Wb", r"(?:a|.)b"):
         pattern = re.compile(anything)

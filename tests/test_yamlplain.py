@@ -36,7 +36,7 @@ def _agrees(text: str, offset: int = 0) -> bool:
     try:
         parsed = parse_yaml_fully(text, offset)
     except YamlProblem as problem:
-        raise AssertionError(f"the parser refuses what the plain reader read: {problem}")
+        raise AssertionError(f"the parser refuses what the plain reader read: {problem}") from None
     assert plain[0] == parsed.data and type(plain[0]) is type(parsed.data), text
     assert plain[1] == parsed.lines, text
     return True

@@ -151,7 +151,7 @@ def quick_failing(pattern: re.Pattern[str]) -> re.Pattern[str]:
     source = pattern.pattern
     flags = _GLOBAL_FLAGS.match(source)
     head = flags.group() if flags else ""  # global flags must stay first
-    return re.compile(f"{head}(?={chars}){source[len(head):]}", pattern.flags)
+    return re.compile(f"{head}(?={chars}){source[len(head) :]}", pattern.flags)
 
 
 class _Unknown(Exception):

@@ -979,11 +979,12 @@ _BUSINESS = (
     r"garage|takeaway|van|stall|bakery|firm|company|workshop|chippy)"
 )
 _NAME_WORD = r"[A-Z][\w'’&-]*"
+_MORE_WORDS = rf"(?: (?:{_NAME_WORD}|&|and|of|the))"
 _OWN_BUSINESS = re.compile(
     r"\b(?:opened|ran|run|running|started|had|owned|set up|bought|took over)"
     rf" (?:my|our|his|her|their) own (?:[\w-]+ ){{0,2}}?{_BUSINESS}\b"
-    rf"(?:,? (?:called|named) [“\"‘']?(?P<called>{_NAME_WORD}(?: (?:{_NAME_WORD}|&|and|of|the)){{0,3}})"
-    rf"|\. (?P<alone>{_NAME_WORD}(?: (?:{_NAME_WORD}|&|and|of|the)){{1,3}})[.!])"
+    rf"(?:,? (?:called|named) [“\"‘']?(?P<called>{_NAME_WORD}{_MORE_WORDS}{{0,3}})"
+    rf"|\. (?P<alone>{_NAME_WORD}{_MORE_WORDS}{{1,3}})[.!])"
 )
 """The storyteller's own business, named: "I opened my own shop. Black Anchor.", "ran my
 own van called Mick's Munchies" (a sentence of its name alone, or its name after called)."""
