@@ -85,7 +85,7 @@ class Segment:
         """Where a pattern whose matches are at most ``width`` characters long and hold a
         digit can match: ``width`` characters either side of each run of digits (a code of
         nine characters need not be looked for across sixteen words)."""
-        width = -(-width // WIDTH_STEP) * WIDTH_STEP  # one set of windows for widths 9 to 16
+        width = -(-width // WIDTH_STEP) * WIDTH_STEP  # one set of windows for widths 1 to 16
         key = ("digits", width)
         found = self._windows.get(key)
         if found is None:

@@ -155,8 +155,9 @@ def _text(match: re.Match[str]) -> str:
 
 def _flow_list(text: str, number: int, path: Path, where) -> tuple[list, int]:
     items: list[Any] = []
-    if _EMPTY_LIST.match(text):
-        return items, _EMPTY_LIST.match(text).end()  # type: ignore[union-attr]
+    empty = _EMPTY_LIST.match(text)
+    if empty:
+        return items, empty.end()
     at = 1
     while True:
         match = _FLOW_VALUE.match(text, at)
@@ -171,8 +172,9 @@ def _flow_list(text: str, number: int, path: Path, where) -> tuple[list, int]:
 
 def _flow_mapping(text: str, number: int, path: Path, where) -> tuple[dict, int]:
     result: dict[str, Any] = {}
-    if _EMPTY_MAPPING.match(text):
-        return result, _EMPTY_MAPPING.match(text).end()  # type: ignore[union-attr]
+    empty = _EMPTY_MAPPING.match(text)
+    if empty:
+        return result, empty.end()
     at = 1
     while True:
         key = _FLOW_KEY.match(text, at)
@@ -191,10 +193,12 @@ def _flow_mapping(text: str, number: int, path: Path, where) -> tuple[dict, int]
 
 _EMPTY_LIST = re.compile(r"\[ *\]")
 _EMPTY_MAPPING = re.compile(r"\{ *\}")
-_RESOLVERS = {
+RESOLVERS = {
     first: [(tag, pattern) for tag, pattern in resolvers if not tag.endswith(":timestamp")]
     for first, resolvers in Resolver.yaml_implicit_resolvers.items()
 }
+"""YAML's implicit types as the safe loader resolves them, dates kept as text (the schema,
+not PyYAML, judges them): for this reader and for generator.yamlsource's loader."""
 _TAGS: dict[str, str] = {}
 
 
@@ -203,7 +207,7 @@ def _tag(value: str) -> str:
     known = _TAGS.get(value)
     if known is None:
         known = _STR
-        for tag, pattern in _RESOLVERS.get(value[0], []) + _RESOLVERS.get(None, []):
+        for tag, pattern in RESOLVERS.get(value[0], []) + RESOLVERS.get(None, []):
             if pattern.match(value):
                 known = tag
                 break

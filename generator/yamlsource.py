@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.yamlplain import read_plain
+from generator.yamlplain import RESOLVERS, read_plain
 
 MAX_DEPTH = 24
 """Front matter and config are shallow; anything deeper is a mistake or an attack."""
@@ -53,10 +53,7 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
     (and can say on which line)."""
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_Loader.yaml_implicit_resolvers = RESOLVERS
 
 
 _MAYBE_TAG = re.compile(r"(?:^|[\s\[{,])!", re.MULTILINE)

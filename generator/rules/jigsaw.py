@@ -620,7 +620,7 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
         found.extend(_saints_schools(text))
     found.extend(_place_sayings(text, folded))
     if " own " in folded:
-        found.extend(_own_business(text))
+        found.extend(_own_business(text, folded))
     found.extend(_pseudonym_nicknames(text, meta.pseudonym))
     nickname_pseudonym = meta.pseudonym.casefold()
     reached = 0
@@ -990,8 +990,17 @@ _OWN_BUSINESS = re.compile(
 own van called Mick's Munchies" (a sentence of its name alone, or its name after called)."""
 
 
-def _own_business(text: str) -> Iterator[tuple[int, str, str]]:
-    for match in _OWN_BUSINESS.finditer(text):
+def _own_business(text: str, folded: str) -> Iterator[tuple[int, str, str]]:
+    """Looked for only around each " own " ("my own" is in most stories; a named business
+    after it in few)."""
+    reached = 0
+    at = folded.find(" own ")
+    while at >= 0:
+        match = _OWN_BUSINESS.search(text, max(reached, at - 30), at + 160)
+        at = folded.find(" own ", at + 1)
+        if match is None:
+            continue
+        reached = match.end()
         group = "called" if match.group("called") else "alone"
         name = match.group(group)
         if name.split()[0].lower() in STOP_WORDS:
