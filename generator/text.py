@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-import ahocorasick
+import ahocorasick_rs
 
 from generator.fold import OffsetMap
 from generator.model import ConfigText, Document, PageMeta, ResourceMeta, StoryMeta
@@ -153,8 +153,11 @@ class Segment:
         scan = self._scan
         if scan[0] != _NEEDLE_SETS.version:
             index: dict[str, list[int]] = {}
-            for end, needle in _NEEDLE_SETS.automaton.iter(self.folded):
-                index.setdefault(needle, []).append(end)
+            needles = _NEEDLE_SETS.needles
+            for which, _, end in _NEEDLE_SETS.automaton.find_matches_as_indexes(
+                self.folded, overlapping=True
+            ):
+                index.setdefault(needles[which], []).append(end)
             scan[:] = [_NEEDLE_SETS.version, index, {}]
         if not scan[1]:
             return []  # most fields hold none of the needles
@@ -261,10 +264,18 @@ AUTOMATON_MIN = 5
 than a str.find pass for each (measured: 10 needles, half the time)."""
 
 
+_NEVER = "\x00"
+"""Stands in for an empty list of needles, which the automaton refuses (a NUL found is
+indexed under it, and no set asks for it)."""
+
+
 def needle_spans(text: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
     """Every occurrence of every needle, overlapping ones included, in no particular order."""
     if len(needles) >= AUTOMATON_MIN:
-        return [(end + 1 - size, end + 1) for end, size in _automaton(needles).iter(text)]
+        return [
+            (start, end)
+            for _, start, end in _automaton(needles).find_matches_as_indexes(text, overlapping=True)
+        ]
     spans = []
     for needle in needles:
         at = text.find(needle)
@@ -272,6 +283,17 @@ def needle_spans(text: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
             spans.append((at, at + len(needle)))
             at = text.find(needle, at + 1)
     return spans
+
+
+def _build(needles: list[str]) -> ahocorasick_rs.AhoCorasick:
+    """An automaton reporting every occurrence, overlapping ones too, with offsets in
+    characters. The DFA form costs 3 ms to build for 1,500 needles and scans a story in less
+    than half the time of the others (32 µs against 77)."""
+    return ahocorasick_rs.AhoCorasick(
+        needles,
+        matchkind=ahocorasick_rs.MatchKind.Standard,
+        implementation=ahocorasick_rs.Implementation.DFA,
+    )
 
 
 class _NeedleSets:
@@ -282,7 +304,8 @@ class _NeedleSets:
         self.keys: dict[tuple[str, ...], int] = {}
         self.sets: list[tuple[tuple[str, ...], frozenset[str]]] = []
         self.by_id: dict[int, tuple[tuple[str, ...], int]] = {}
-        self.automaton = ahocorasick.Automaton()
+        self.needles = [_NEVER]
+        self.automaton = _build(self.needles)
         self.version = 0
 
     def key(self, needles: tuple[str, ...]) -> int:
@@ -302,23 +325,19 @@ class _NeedleSets:
         return key
 
     def _rebuild(self) -> None:
-        automaton = ahocorasick.Automaton()
-        for needle in frozenset().union(*(wanted for _, wanted in self.sets)):
-            if needle:
-                automaton.add_word(needle, needle)
-        automaton.make_automaton()
-        self.automaton = automaton
+        needles = frozenset().union(*(wanted for _, wanted in self.sets)) - {""}
+        self.needles = sorted(needles) or [_NEVER]
+        self.automaton = _build(self.needles)
         self.version += 1
 
     def spans(self, index: dict[str, list[int]], key: int) -> list[tuple[int, int]]:
-        """What needle_spans gives for set ``key``, from a text's ``index``: an automaton
-        reports by end offset, the longest needle first; str.find needle by needle."""
+        """What needle_spans gives for set ``key``, from a text's ``index`` (needle: end
+        offsets): an automaton reports by end offset, the longest needle first; str.find
+        needle by needle."""
         needles, wanted = self.sets[key]
         if len(needles) < AUTOMATON_MIN:
-            return [(end + 1 - len(n), end + 1) for n in needles for end in index.get(n, ())]
-        found = [
-            (end + 1 - len(n), end + 1) for n, ends in index.items() if n in wanted for end in ends
-        ]
+            return [(end - len(n), end) for n in needles for end in index.get(n, ())]
+        found = [(end - len(n), end) for n, ends in index.items() if n in wanted for end in ends]
         found.sort(key=_end_then_start)
         return found
 
@@ -331,12 +350,8 @@ _NEEDLE_SETS = _NeedleSets()
 
 
 @lru_cache(maxsize=16)
-def _automaton(needles: tuple[str, ...]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for needle in needles:
-        automaton.add_word(needle, len(needle))
-    automaton.make_automaton()
-    return automaton
+def _automaton(needles: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
+    return _build(sorted(set(needles) - {""}) or [_NEVER])
 
 
 _ASCII_DIGITS_TO_NUL = bytes.maketrans(b"0123456789", bytes(10))

@@ -574,8 +574,10 @@ def _lower_case_names(text: str, particle: bool = True) -> Iterator[tuple[int, i
     """darren mcallister, siobhan o'brien: both in the lists and neither an English word.
     A set intersection finds the given names first, so prose without one costs one split.
     Every text is read so: people who capitalise "I" still type a name in lower case."""
-    words = text.split()
-    yield from _lower_word_names(text, lower_word_given_names().intersection(words))
+    # one pass of the words through both lists (a story's thousand words, hashed and looked
+    # up once), then the few found are sorted between them
+    found_any = _lower_names_either().intersection(text.split())
+    yield from _lower_word_names(text, found_any & lower_word_given_names())
     if particle:  # llŷr ap emrys
         english = english_words()
         for match in LOWER_PARTICLE.finditer(text):
@@ -592,7 +594,7 @@ def _lower_case_names(text: str, particle: bool = True) -> Iterator[tuple[int, i
                 yield match.span()  # iestyn ap rhydderch, donnchadh ó ceallaigh
     if " called " in text or " named " in text:
         yield from _lower_called(text)
-    found = lower_given_names().intersection(words)
+    found = found_any & lower_given_names()
     if not found:
         return
     yield from _lower_unknown_surnames(text, found)
@@ -631,6 +633,11 @@ Thắng): two to four capitalised words, one with such a letter, one in the list
 LONG_SURNAME = 6
 """Letters, at least, of the surname after a given name that is also a word ("paddy
 mcdonagh", not "frank lane")."""
+
+
+@lru_cache(maxsize=1)
+def _lower_names_either() -> frozenset[str]:
+    return lower_given_names() | lower_word_given_names()
 
 
 def _lower_unknown_surnames(text: str, found: set[str]) -> Iterator[tuple[int, int]]:
