@@ -457,7 +457,12 @@ DISTINCTIVE_JOBS = (
     "lock keeper", "toll collector", "village postmistress", "lifeboat cox",
 )  # fmt: skip
 """Jobs so few people do that, with a town or an age, they point at one person."""
-NICKNAME_CUES = ("called me ", "call me ", "called us ", "nicknamed me ", "nickname was ")
+NICKNAME_CUES = (
+    "called me ", "call me ", "called us ", "nicknamed me ", "nickname was ", "knew me as ",
+    "know me as ", "knows me as ", "known me as ", "i was known as ",
+)  # fmt: skip
+"""What puts the name people knew someone by next ("everyone knew me as Biscuit"); not "went
+by", which is as often a route ("I went by Tesco")."""
 
 CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
 STOP_WORDS = frozenset(
@@ -1038,6 +1043,8 @@ def _nickname(text, folded, start, end, kind):
     if match is None:
         return None
     value = match.group(1)
+    if value.endswith(("'s", "’s")):
+        return None  # "knew me as Geoff's brother": a relation, not a name of one's own
     if value.lower() in NOT_NICKNAMES or re.fullmatch(r"(?:the|a|an) [a-z ]+", value):
         return None  # 'the sergeant' describes; 'Tank' or 'the Professor' names
     return end + match.start(1), "nickname", value
