@@ -48,6 +48,12 @@ CORPORA = {  # corpus → planted faults and clean stories it holds at least, sh
     # pseudonym; 4 of 6 combinations: a shop named alone in its own sentence, across two
     # stories; 2 of 2 faults), 11 of 14 clean ("saint andrew", Seamus Heaney, Malorie Blackman)
     "fresh11": (26, 14, 0.95, 0),
+    # a twelfth, measured as it came after the eleventh: 20 of 26 (17 of 18 identifiers: a
+    # house number in words before a Terrace; 0 of 5 combinations: a town no list holds, a
+    # child "in Year 3", a parish clerk, "Mine was Pigeon", "what I did was armed robbery";
+    # 3 of 3 faults), 10 of 14 clean (Ken Bruce, Monty Don, Louis Sachar, Monte Cristo,
+    # "Auntie Parveen", "that ending murdered me", a chef's cut finger)
+    "fresh12": (26, 14, 0.95, 0),
 }
 
 

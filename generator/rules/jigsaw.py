@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 
 from generator.findings import Finding, Severity, mask
 from generator.model import Document, Status, StoryMeta
-from generator.names import common_word_names, common_words, english_words, given_names
+from generator.names import (
+    common_word_names,
+    common_words,
+    english_words,
+    given_names,
+    not_people,
+)
 from generator.rules.base import Context, Rule
 from generator.rules.date_of_birth import MONTH_TRIGGERS
 from generator.text import Segment, needle_spans, segments, sentence_bounds
@@ -454,12 +460,13 @@ DISTINCTIVE_JOBS = (
     "lollipop lady", "lollipop man", "school crossing patrol", "farrier", "blacksmith",
     "thatcher", "town crier", "harbour master", "harbourmaster", "lighthouse keeper",
     "gamekeeper", "ghillie", "falconer", "chimney sweep", "taxidermist", "ferryman",
-    "lock keeper", "toll collector", "village postmistress", "lifeboat cox",
+    "lock keeper", "toll collector", "village postmistress", "lifeboat cox", "parish clerk",
+    "verger", "church warden", "churchwarden", "village bobby",
 )  # fmt: skip
 """Jobs so few people do that, with a town or an age, they point at one person."""
 NICKNAME_CUES = (
     "called me ", "call me ", "called us ", "nicknamed me ", "nickname was ", "knew me as ",
-    "know me as ", "knows me as ", "known me as ", "i was known as ",
+    "know me as ", "knows me as ", "known me as ", "i was known as ", "mine was ",
 )  # fmt: skip
 """What puts the name people knew someone by next ("everyone knew me as Biscuit"); not "went
 by", which is as often a route ("I went by Tesco")."""
@@ -528,6 +535,7 @@ _OFFENCE_CUE = re.compile(
     r"in|time|years?|months?|stretch|sentence|served|got|guilty|admitted|remanded|prison|jail|"
     r"custody|bail|tagged|recalled)(?:\s[\w'’]+){0,3}?\s(?:for|of|with|to)\s"
     r"(?:an?\s|the\s|attempted\s|armed\s|aggravated\s|(?:a|one|two|three|four|\d) counts? of\s)?$"
+    r"|\bwhat (?:i|we) did was\s(?:an?\s|attempted\s|armed\s|aggravated\s)?$"
 )
 _ROBBED = re.compile(
     r"(?:robbed|set fire to|torched|burnt down|burned down)\s(?:the|a|an|that|our|his|her|my)\s"
@@ -579,6 +587,10 @@ _NICKNAME_SUBJECT = re.compile(
     r"lads|down the \w+)\s(?:all\s|always\s|just\s|still\s)?"
     r"(?:used to\s|would\s|'d\s)?$"
 )
+_NAMES_TALK = re.compile(r"\b(?:nick ?names?|names?|called)\b")
+NAMES_TALK_REACH = 240
+"""Characters before "mine was" within which names must be spoken of ("Everybody had a name
+where I grew up. ... Mine was Pigeon")."""
 _QUOTED = re.compile(r"[“\"‘']([^”\"’'\n]{2,20})[”\"’']")
 _CAPITALISED_NAME = re.compile(r"([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?)\b")
 
@@ -624,6 +636,8 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
     if "St " in text or "St. " in text or "Saint " in text:
         found.extend(_saints_schools(text))
     found.extend(_place_sayings(text, folded))
+    if any(word in folded for word in SMALL_PLACE_WORDS):
+        found.extend(_unlisted_small_places(text))
     if " own " in folded:
         found.extend(_own_business(text, folded))
     found.extend(_pseudonym_nicknames(text, meta.pseudonym))
@@ -646,11 +660,22 @@ _MY_NAME = re.compile(
 )
 
 
+_IN_YEAR = re.compile(
+    r"\b([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?:['’]s| is| was)"
+    r" (?:in|starting|started|going into|moving up to|now in) (?:Year|year|Y) ?\d{1,2}\b"
+)
+
+
 def _children(text: str) -> list[tuple[int, str, str]]:
-    """'my Ellie-Mae', 'our Kayden': a first name after my/our, looked for only in a
-    segment that names a school (a child's name and school identify together)."""
+    """'my Ellie-Mae', 'our Kayden', 'Amelie's in Year 3': a first name after my/our, or
+    before a school year, looked for only in a segment that names a school (a child's name
+    and school identify together)."""
     given, common = given_names(), common_word_names()
     found = []
+    for match in _IN_YEAR.finditer(text):
+        first = match.group(1).split("-")[0]
+        if first in given and first.lower() not in STOP_WORDS:
+            found.append((match.start(1), "relative", match.group(1)))
     for match in _MY_NAME.finditer(text):
         name = match.group(1)
         first = name.split("-")[0]
@@ -995,6 +1020,43 @@ _OWN_BUSINESS = re.compile(
 own van called Mick's Munchies" (a sentence of its name alone, or its name after called)."""
 
 
+SMALL_PLACE_WORDS = ("small town", "little town", "tiny town", "village", "hamlet", "small place")
+_LIVED_IN = re.compile(
+    r"\b(?:moved|move|moving|came|come|coming|went|gone|back|live|lived|living|settled"
+    r"|stayed|staying|grew up|born|raised|ended up) (?:down |up |back |out |over )?"
+    r"(?:to|in|into|near|outside) ([A-Z][a-z'’-]{3,}(?: [A-Z][a-z'’-]{3,})?)\b(?!['’]s\b)"
+)
+
+
+def _unlisted_small_places(text: str) -> Iterator[tuple[int, str, str]]:
+    """ "I'd come down to Trevanick ... Small town, a harbour": a place no list holds, where
+    someone lived or moved to, in a text that says it is small. Its name is no English word,
+    first name, city or public name."""
+    english, given = english_words(), given_names()
+    for match in _LIVED_IN.finditer(text):
+        name = match.group(1)
+        first = name.split()[0]
+        if (
+            first.lower() in english
+            or first in given
+            or first.lower() in CITIES
+            or first.lower() in STOP_WORDS
+            or name in not_people()
+            or first in NOT_PLACES
+        ):
+            continue
+        yield match.start(1), "place", name
+
+
+NOT_PLACES = frozenset(
+    """Ramadan Eid Christmas Easter Diwali Lent Advent Passover Hanukkah Vaisakhi Navratri
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Tesco Asda Aldi Lidl Morrisons
+    Sainsbury's Greggs Primark Wetherspoons""".split()
+)
+"""Capitalised words after "moved in", "came back in" that are times or shops, not places."""
+
+
 def _own_business(text: str, folded: str) -> Iterator[tuple[int, str, str]]:
     """Looked for only around each " own " ("my own" is in most stories; a named business
     after it in few)."""
@@ -1043,6 +1105,11 @@ def _nickname(text, folded, start, end, kind):
     if match is None:
         return None
     value = match.group(1)
+    if folded[start:end] == "mine was " and (
+        not _NAMES_TALK.search(folded, max(0, start - NAMES_TALK_REACH), start)
+        or value in given_names()
+    ):
+        return None  # "Mine was Pigeon" only after talk of names, and not a first name
     if value.endswith(("'s", "’s")):
         return None  # "knew me as Geoff's brother": a relation, not a name of one's own
     if value.lower() in NOT_NICKNAMES or re.fullmatch(r"(?:the|a|an) [a-z ]+", value):

@@ -111,9 +111,13 @@ World Comics Lite January February March April May June July August September Oc
 November December Mental Health Crown Magistrates County High Supreme Act Mr Mrs Miss Dr
 Alcoholics Narcotics Anonymous Dear Happy Merry Sweet Bloody Whatsisname Whatshisname
 Whatsername Whatshername Whatshisface Thingy Thingummy Whatever Nobody Somebody
+Auntie Aunty Aunt Uncle Nan Nana Nanna Nanny Gran Granny Grandma Grandad Granda Grandpa Mum
+Mam Mummy Mammy Dad Daddy Cousin Khala Khalu Chacha Chachi Nani Dadi Bhai Baji
 """.split()
 )
-"""Capitalised words that, in these stories, are places, days, faiths or services."""
+"""Capitalised words that, in these stories, are places, days, faiths or services, or family
+words before a first name ("Auntie Parveen", "Uncle Des": what a child calls someone, not a
+full name)."""
 ROLE_BEFORE = re.compile(
     r"\b(?:my|our|his|her|their|the|a|your|me and my|me)[ \t]+(?:new[ \t]+|old[ \t]+|ex-?[ \t]*)?"
     r"(?:probation officer|probation worker|offender manager|officer|mentor|peer mentor"
@@ -481,6 +485,11 @@ def _judge_run(
             continue  # "Red Red Wine"; "Sister Grace", "Auntie Efua": a first name, addressed
         if names[i].lower() in _cities():
             continue  # "London Victoria", "Manchester Piccadilly"
+        middle = names[i + 1]
+        if j == i + 2 and not (
+            middle in given_names() or middle in surnames() or middle in NAMING_PARTICLES
+        ):
+            continue  # a middle name is a name (or ap, Ní): "No Job Too Small" is no Job Small
         pair = [names[i], names[j]]
         if " ".join(pair) in not_people() or " ".join(names[i : j + 1]) in not_people():
             continue
