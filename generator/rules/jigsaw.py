@@ -636,7 +636,7 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
     if "St " in text or "St. " in text or "Saint " in text:
         found.extend(_saints_schools(text))
     found.extend(_place_sayings(text, folded))
-    if any(word in folded for word in SMALL_PLACE_WORDS):
+    if segment.holds(SMALL_PLACE_WORDS):  # from the shared scan, not six more passes
         found.extend(_unlisted_small_places(text))
     if " own " in folded:
         found.extend(_own_business(text, folded))
@@ -1050,10 +1050,9 @@ def _unlisted_small_places(text: str) -> Iterator[tuple[int, str, str]]:
 
 NOT_PLACES = frozenset(
     """Ramadan Eid Christmas Easter Diwali Lent Advent Passover Hanukkah Vaisakhi Navratri
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December Tesco Asda Aldi Lidl Morrisons
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Tesco Asda Aldi Lidl Morrisons
     Sainsbury's Greggs Primark Wetherspoons""".split()
-)
+) | {month.title() for month in MONTH_TRIGGERS}
 """Capitalised words after "moved in", "came back in" that are times or shops, not places."""
 
 
