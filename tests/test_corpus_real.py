@@ -54,6 +54,13 @@ CORPORA = {  # corpus → planted faults and clean stories it holds at least, sh
     # 3 of 3 faults), 10 of 14 clean (Ken Bruce, Monty Don, Louis Sachar, Monte Cristo,
     # "Auntie Parveen", "that ending murdered me", a chef's cut finger)
     "fresh12": (26, 14, 0.95, 0),
+    # a thirteenth, of combinations above all, measured as it came after the twelfth: 10 of
+    # 22 (4 of 6 identifiers: "flat 2, 17 albany rd", "His name is Rhodri"; 4 of 16
+    # combinations: a county title, a pub and the local paper, a care home, a class and a
+    # village school, an island, a church's tower captain, twins born on Christmas Day, "X's
+    # not big", a hold-up of a bookies, a dinner lady in a village), 5 of 8 clean (Barry
+    # Island, "the real Manchester. Maine Road", Truro)
+    "fresh13": (22, 8, 0.95, 0),
 }
 
 

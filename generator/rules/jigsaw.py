@@ -36,7 +36,10 @@ LABELS = {
     "school": "named school",
     "prison": "named prison",
     "employer": "named employer or club",
-    "job": "distinctive job",
+    "job": "distinctive job or title",
+    "church": "named church",
+    "paper": "named local paper",
+    "town": "small town or village",
     "nickname": "nickname",
     "relative": "child's first name",
     "age": "exact age",
@@ -45,16 +48,30 @@ LABELS = {
     "date": "exact date",
 }
 NAMED = frozenset(
-    {"place", "estate", "street", "school", "prison", "employer", "job", "nickname", "relative"}
+    {
+        "place",
+        "town",
+        "estate",
+        "street",
+        "school",
+        "prison",
+        "employer",
+        "church",
+        "paper",
+        "job",
+        "nickname",
+        "relative",
+    }
 )
 """Kinds that point at one place or group of people; a combination needs at least one (an
 age, a year and an offence alone fit thousands of people)."""
 FLAGGED = NAMED | {"offence"}
 """Kinds that get a story flagged when another story's details complete the picture."""
 PLACES = frozenset({"place", "estate", "street"})
-SAME_KIND = {"age": "when", "year": "when"}
+SAME_KIND = {"age": "when", "year": "when", "town": "place"}
 """An age and a year both say when; clean stories use both freely ("when I was 19", "in
-2015"), so together they count as one kind."""
+2015"), so together they count as one kind. A town known only by the shape of its name
+("in Glenmorrow") is a place like any other, but not one of two places (see combines)."""
 KINDS_NEEDED = 3
 PLACES_NEEDED = 2
 PAIRS = (
@@ -229,6 +246,28 @@ def _lists() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     return places, frozenset(prisons), frozenset(alone)
 
 
+@lru_cache(maxsize=1)
+def _big_places() -> frozenset[str]:
+    """Lower-case names of cities, big towns and places abroad: never a small place."""
+    lines = (DATA / "big_towns.txt").read_text("utf-8").splitlines()
+    return CITIES | {line.strip().lower() for line in lines if line.strip()[:1] not in ("", "#")}
+
+
+def _small_unlisted(name: str) -> bool:
+    """Whether a capitalised name that no list holds, said where a small place would be, can be
+    one: no English word, first name, city, big town, public name, time or shop."""
+    first = name.split()[0]
+    return not (
+        first.lower() in english_words()
+        or first in given_names()
+        or first.lower() in STOP_WORDS
+        or first in NOT_PLACES
+        or name.lower() in _big_places()
+        or first.lower() in _big_places()
+        or name in not_people()
+    )
+
+
 ORDINARY_PRISON_NAMES = frozenset(
     {
         "high down",
@@ -273,6 +312,15 @@ def _needles() -> tuple[tuple[str, ...], dict[str, str]]:
     for word in NICKNAME_CUES:
         found[word] = "nickname"
     found.update(dict.fromkeys(MONTH_TRIGGERS, "date"))
+    found.update(dict.fromkeys(("(" + word[1:] for word in OFFENCES), "offence"))
+    found.update(dict.fromkeys(TITLE_CUES, "title"))
+    found.update(dict.fromkeys(HOUSE_WORDS, "employer-at"))
+    found.update(dict.fromkeys(PAPER_WORDS, "paper"))
+    found.update(dict.fromkeys(("isle of ", "island of "), "isle"))
+    found.update(dict.fromkeys(HOLIDAYS, "holiday"))
+    found.update(dict.fromkeys(JOB_CUES, "job-place"))
+    found.update(dict.fromkeys(_SAYINGS, "saying"))
+    found[" class"] = "class"
     return tuple(sorted(found)), found
 
 
@@ -374,8 +422,38 @@ EMPLOYER_WORDS = tuple(
         "cricket club",
         "rugby club",
         "bowls club",
+        "club",
+        "welfare",
+        "arms",
+        "inn",
+        "tavern",
+        "care home",
+        "nursing home",
     )
 )
+CLUB_WORDS = frozenset(
+    """youth social working men's mens book night sports comedy fight breakfast boxing football
+    rugby cricket golf tennis bowls bowling darts snooker pool chess gym health lunch supper
+    homework country conservative labour liberal rotary lions legion miners miners' miners’
+    women's womens ex-servicemen's glee drama film supporters fan fan's premier holiday
+    slimming running cycling walking swimming""".split()
+)
+"""Words that make a club or an inn of a kind, not a named one ("the Youth Club", "a Premier
+Inn", "the Conservative Club")."""
+HOUSE_WORDS = (" house", " lodge", " manor", " grange")
+"""A named care home, hostel or hall where someone works ("activities coordinator at
+Heatherlea House"): counted only straight after "at"."""
+PAPER_WORDS = tuple(
+    " " + w
+    for w in "gazette echo herald advertiser chronicle mercury courier argus examiner recorder "
+    "journal bugle".split()
+) + (" free press", " evening post", " evening news", " weekly news")
+NATIONAL_PAPER_WORDS = frozenset(
+    """daily sunday evening morning northern southern western eastern yorkshire lancashire
+    birmingham jewish catholic financial racing""".split()
+)
+"""First words of national and regional papers (the Northern Echo, the Jewish Chronicle): a
+story in one is not local news that neighbours read."""
 OFFENCES = tuple(
     " " + w
     for w in (
@@ -439,6 +517,17 @@ OFFENCE_ACTS = (
     "i nicked ",
     "was nicking ",
     "was stealing ",
+    " held up ",
+    " holding up ",
+    "took out the ",
+    "crashed into ",
+    "ploughed into ",
+    "smashed into ",
+    "drove into ",
+    "banned from driving",
+    "driving ban",
+    "drink-drive ",
+    "drink drive ",
 )
 AGE_CUES = (
     "i was ",
@@ -461,7 +550,7 @@ DISTINCTIVE_JOBS = (
     "thatcher", "town crier", "harbour master", "harbourmaster", "lighthouse keeper",
     "gamekeeper", "ghillie", "falconer", "chimney sweep", "taxidermist", "ferryman",
     "lock keeper", "toll collector", "village postmistress", "lifeboat cox", "parish clerk",
-    "verger", "church warden", "churchwarden", "village bobby",
+    "verger", "church warden", "churchwarden", "village bobby", "tower captain",
 )  # fmt: skip
 """Jobs so few people do that, with a town or an age, they point at one person."""
 NICKNAME_CUES = (
@@ -486,7 +575,8 @@ STOP_WORDS = frozenset(
     farm""".split()
 )
 FAMOUS_STREETS = frozenset(
-    """civvy street|easy street|queer street|memory lane|lovers lane|coronation street|
+    name.strip()
+    for name in """civvy street|easy street|queer street|memory lane|lovers lane|coronation street|
     downing street|wall street|sesame street|fleet street|abbey road|penny lane|oxford street|
     park lane|baker street|old kent road|carnaby street|harley street|bond street|regent street|
     elland road|bramall lane|high street|main street|the high street|kew gardens|
@@ -496,9 +586,8 @@ FAMOUS_STREETS = frozenset(
     lord street|sauchiehall street|buchanan street|argyle street|princes street|leith walk|
     grey street|northumberland street|corporation street|new street|broad street|
     queen street|st mary street|briggate|the headrow|london road|fargate|soho road|
-    ladypool road|stratford road|belgrave road|granby street|cowley road""".replace("\n", "").split(
-        "|"
-    )
+    ladypool road|stratford road|belgrave road|granby street|cowley road|piccadilly gardens|
+    maine road|deansgate|the mall|whitehall""".split("|")
 )
 """Streets known across the country, or a city's main shopping and high streets: naming one
 says nothing about who lived near it."""
@@ -536,9 +625,11 @@ _OFFENCE_CUE = re.compile(
     r"custody|bail|tagged|recalled)(?:\s[\w'’]+){0,3}?\s(?:for|of|with|to)\s"
     r"(?:an?\s|the\s|attempted\s|armed\s|aggravated\s|(?:a|one|two|three|four|\d) counts? of\s)?$"
     r"|\bwhat (?:i|we) did was\s(?:an?\s|attempted\s|armed\s|aggravated\s)?$"
+    r"|\bconvictions?\s?(?:\(|:\s|was\s|were\s|was for\s)$"
 )
 _ROBBED = re.compile(
-    r"(?:robbed|set fire to|torched|burnt down|burned down)\s(?:the|a|an|that|our|his|her|my)\s"
+    r"(?:robbed|set fire to|torched|burnt down|burned down|held up|holding up)\s"
+    r"(?:the|a|an|that|our|his|her|my)\s"
     r"(?:local\s|little\s|village\s|corner\s)?"
     r"(post office|bank|bookies|bookmakers|petrol station|garage|jewellers|jeweller's|"
     r"off-licence|offy|corner shop|chemist|building society|school|church|mosque|pub|shop|"
@@ -581,6 +672,44 @@ JOB_WORDS_AT = frozenset(
     engineer scaffolder labourer butcher baker postman postwoman vet pharmacist solicitor lawyer
     priest vicar imam councillor paramedic pilot surgeon dentist apprentice foreman""".split()
 )
+LOCAL_JOBS = JOB_WORDS_AT | frozenset(
+    """dinner lady|dinner man|midday supervisor|window cleaner|milkman|postie|bin man|binman|
+    barmaid|barman|cleaner|caretaker|janitor|receptionist|shop assistant|carer|care worker|
+    landlord|landlady|publican|bus driver|taxi driver|teaching assistant|classroom assistant|
+    farmer|fisherman|shepherd|gardener|groundsman|undertaker|postmistress|shopkeeper|newsagent|
+    beautician|childminder|nanny|lifeguard|security guard|bouncer|doorman|pcso|policeman|
+    school cook|hairdresser|barber|coach|manager""".replace("\n", "").split("|")
+)
+JOB_CUES = tuple(
+    f"{cue} a"
+    for cue in (
+        "i've been", "i’ve been", "i'd been", "i’d been", "i'm", "i’m", "i am", "i was",
+        "worked as", "work as", "working as", "job as", "i became",
+    )
+)  # fmt: skip
+_JOB_IN_PLACE = re.compile(
+    r"[\w'’ ]+? an? ((?:[a-z-]+ ){0,2}?[a-z-]+) (?:in|at) "
+    r"([A-Z][a-z'’-]{3,}(?: [A-Z][a-z'’-]{3,})?)\b(?!['’]s)"
+)
+"""'I've been a dinner lady in Glenmorrow': the storyteller's own job in a small named place,
+where few do it (tried where a JOB_CUES starts)."""
+
+
+def _job_in_place(text, folded, start, end, kind):
+    if start and folded[start - 1].isalnum():
+        return None
+    match = _JOB_IN_PLACE.match(text, start, start + 90)
+    if match is None or text.find(" a", start, match.start(1)) != end - 2:
+        return None  # the article must be the cue's own ("I was a", not "I was in a …")
+    words = match.group(1).split()
+    if not any(" ".join(words[i:]) in LOCAL_JOBS for i in range(len(words))):
+        return None
+    place = match.group(2)
+    if place.lower() in _lists()[0] or _small_unlisted(place):
+        return match.start(1), "job", text[match.start(1) : match.end(2)]
+    return None
+
+
 _NICKNAME_SUBJECT = re.compile(
     r"(?:they|everyone|everybody|people|lads|boys|girls|mates|others|inmates|screws|kids|folk|"
     r"estate|town|village|wing|landing|school|class|crew|gang|quay|street|road|pit|yard|"
@@ -629,13 +758,15 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
             if hit is not None:
                 found.append(hit)
             at = text.find(century, at + 2)
-    if any(kind == "school" for _, kind, _ in found):
-        found.extend(_children(text))
+    schools = [at for at, kind, _ in found if kind == "school"]
+    if schools:
+        found.extend(_children(text, schools, meta.pseudonym))
+    if " and " in text:
+        found.extend(_named_children(text, meta.pseudonym))
     if "the only " in folded:
         found.extend(_only_in(text))
     if "St " in text or "St. " in text or "Saint " in text:
         found.extend(_saints_schools(text))
-    found.extend(_place_sayings(text, folded))
     if segment.holds(SMALL_PLACE_WORDS):  # from the shared scan, not six more passes
         found.extend(_unlisted_small_places(text))
     if " own " in folded:
@@ -653,11 +784,59 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
         yield Detail(kind, value, line, column)
 
 
-_AFTER_A_NAME = frozenset({"street", "school", "employer", "estate-named"})
+_AFTER_A_NAME = frozenset(
+    {"street", "school", "employer", "estate-named", "employer-at", "paper", "class"}
+)
 _WHOLE_WORDS = frozenset({"place", "estate", "prison-alone"})
 _MY_NAME = re.compile(
     r"\b(?:[Mm]y|[Oo]ur) (?:little |eldest |youngest |baby )?([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\b"
 )
+
+
+_CHILD_CONTEXT = re.compile(
+    r"\b(?:my|our) (?:son|daughter|kids?|children|child|boy|girl|lad|lass|twins|bairns?|weans?"
+    r"|little ones?|youngest|eldest)s?\b"
+    r"|\b(?:she|he)['’]s (?:only )?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven)\b(?! (?:o['’]clock|quid|pounds|stone|miles|minutes))"
+    r"|\b(?:her|his|their) (?:mum|mam|dad|da|mummy|daddy)\b"
+    r"|\b(?:twins|nursery|school gate|parents['’]? evening|school run|first day at)\b"
+)
+_GIVEN_WORD = re.compile(r"\b([A-Z][a-z'’]+)\b")
+SCHOOL_NAME_REACH = 60
+"""Characters before a school's name within which a child's first name goes with it."""
+_NAME_PAIR = re.compile(r"([A-Z][a-z'’]+) and ([A-Z][a-z'’]+)(?=[.,:;!]|\s[a-z])")
+"""'Kai and Kenzie. Born on Christmas Day': two first names that start a sentence."""
+
+
+def _named_children(text: str, pseudonym: str) -> Iterator[tuple[int, str, str]]:
+    """Two children named together at the start of a sentence, in a text about children
+    ('Kai and Kenzie. Born on Christmas Day, 2014'), looked for at each " and " before a
+    capital."""
+    about_children: bool | None = None  # searched for once, at the first pair of names
+    at = text.find(" and ")
+    while at >= 0:
+        if text[at + 5 : at + 6].isupper():
+            first = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+            match = _NAME_PAIR.match(text, first) if _sentence_start(text, first) else None
+            if match is not None and match.end(1) == at:
+                a, b = match.group(1), match.group(2)
+                if _children_named(a, b, pseudonym):
+                    if about_children is None:
+                        about_children = _CHILD_CONTEXT.search(text) is not None
+                    if about_children:
+                        yield match.start(1), "relative", f"{a} and {b}"
+        at = text.find(" and ", at + 5)
+
+
+def _children_named(a: str, b: str, pseudonym: str) -> bool:
+    given = given_names()
+    return (
+        a in given
+        and b in given
+        and pseudonym not in (a, b)
+        and f"{a} and {b}" not in not_people()
+        and not {a.lower(), b.lower()} & (STOP_WORDS | NOT_NICKNAMES)
+    )
 
 
 _IN_YEAR = re.compile(
@@ -666,12 +845,25 @@ _IN_YEAR = re.compile(
 )
 
 
-def _children(text: str) -> list[tuple[int, str, str]]:
-    """'my Ellie-Mae', 'our Kayden', 'Amelie's in Year 3': a first name after my/our, or
-    before a school year, looked for only in a segment that names a school (a child's name
-    and school identify together)."""
+def _children(text: str, schools: list[int], pseudonym: str) -> list[tuple[int, str, str]]:
+    """'my Ellie-Mae', 'our Kayden', 'Amelie's in Year 3', 'Morwenna. Kestrel class.': a
+    first name after my/our, before a school year, or just before the school's name in a
+    text about a child, looked for only in a segment that names a school (a child's name and
+    school identify together)."""
     given, common = given_names(), common_word_names()
     found = []
+    if _CHILD_CONTEXT.search(text):
+        for at in schools:
+            for match in _GIVEN_WORD.finditer(text, max(0, at - SCHOOL_NAME_REACH), at):
+                name = match.group(1)
+                if (
+                    name in given
+                    and name != pseudonym
+                    and name.lower() not in common
+                    and name.lower() not in STOP_WORDS
+                    and "\n\n" not in text[match.end() : at]
+                ):
+                    found.append((match.start(1), "relative", name))
     for match in _IN_YEAR.finditer(text):
         first = match.group(1).split("-")[0]
         if first in given and first.lower() not in STOP_WORDS:
@@ -765,6 +957,8 @@ def _name_before(
             continue
         if not CAPITALISED.fullmatch(token):
             break
+        if kept and token.endswith((".", ",", ";", ":", "!", "?")) and token != "St.":
+            break  # "the real Manchester. Maine Road": the name starts after the full stop
         stop = token.rstrip("'’s").lower() in STOP_WORDS or token.lower() in STOP_WORDS
         if stop and token.lower() not in inner:
             break
@@ -780,8 +974,11 @@ def _name_before(
         and first_word not in ("St", "St.")
         and _sentence_start(text, offset + kept[0].start())
         and (len(kept) == 1 or not inner)
+        and (first_word.lower() in english_words() or first_word in given_names())
     ):
-        kept.pop(0)  # "Nice college ...": a capital that starts a sentence names nothing
+        # "Nice college ...": a capital that starts a sentence names nothing, unless it is no
+        # word at all ("Trewennack Primary, where the sign's got a gull on it")
+        kept.pop(0)
     while kept and kept[0].group() in ("&", "and"):
         kept.pop(0)
     if not kept:
@@ -879,6 +1076,8 @@ def _employer(text, folded, start, end, kind):
         return None
     first, name = found
     words = name.split()
+    if all(w.lower() in CLUB_WORDS or w.lower() in STOP_WORDS for w in words):
+        return None  # "the Youth Club", "a Premier Inn": a kind of place, not a named one
     owner = next((w for w in words if w.endswith(("'s", "’s", "s'", "s’"))), None)
     if owner is not None:
         if owner.lower().replace("’", "'") in FAMOUS_EMPLOYERS:
@@ -897,13 +1096,41 @@ def _offence(text, folded, start, end, kind):
     return at, "offence", text[at:end]
 
 
+DIRECT_ACTS = frozenset(
+    {
+        "burnt it down",
+        "burned it down",
+        "set it on fire",
+        "set fire to it",
+        "banned from driving",
+        "driving ban",
+        "drink-drive ",
+        "drink drive ",
+    }
+)
+"""Offence cues that say what was done on their own ("... because I burnt it down")."""
+CRASH_CUES = frozenset(
+    {"took out the ", "crashed into ", "ploughed into ", "smashed into ", "drove into "}
+)
+_CRASHED = re.compile(
+    r"(?:the |a |an |somebody['’]s |someone['’]s )?(?:[\w'’-]+ )?(?:bus shelter|bus stop|lamp ?post"
+    r"|shop ?front|shop window|front wall|garden wall|war memorial|post box|level crossing"
+    r"|roundabout|petrol station|front of (?:a|the) \w+)\b"
+)
+"""What a crash hit that the neighbours saw ("took out the bus shelter at the bottom of the
+brae"): a street's news, like an offence."""
+
+
 def _offence_act(text, folded, start, end, kind):
     at = start + 1 if folded[start] == " " else start
     if at and folded[at - 1].isalnum():
         return None
     cue = folded[at:end]
-    if cue in ("burnt it down", "burned it down", "set it on fire", "set fire to it"):
-        return at, "offence", text[at:end]  # "... because I burnt it down"
+    if cue in DIRECT_ACTS:
+        return at, "offence", text[at:end].rstrip()
+    if cue in CRASH_CUES:
+        crash = _CRASHED.match(folded, end)
+        return None if crash is None else (at, "offence", text[at : crash.end()])
     if cue.startswith(("for ", "i ", "ah ", "we ", "was ", "setting")):
         taken = _TAKEN.match(folded, end)
         if taken is None:
@@ -943,6 +1170,134 @@ def _job(text, folded, start, end, kind):
     return start, "job", text[start : match.end()]
 
 
+TITLE_CUES = ("won the ", "win the ", "winning the ", " champion")
+_TITLE_WON = re.compile(
+    r"(?:won|win|winning) the (?:county|regional|district|area|national|british|english|welsh"
+    r"|scottish|irish|northern|all-ireland|world|european)\b(?: [\w'’-]+){0,2}? (?:singles"
+    r"|doubles|pairs|title|championships?|cup|trophy|final|crown|belt|open)\b"
+)
+_CHAMPION = re.compile(
+    r"\b(?:county|regional|district|national|british|english|welsh|scottish|irish|world"
+    r"|european)(?: [\w'’-]+)? champion\b(?!s)"
+)
+"""A title one person holds in a year ("I won the county singles in 2015", "the county darts
+champion"): with a place or a year, it points at them in the record books."""
+
+
+def _title(text, folded, start, end, kind):
+    if start and folded[start - 1].isalnum():
+        return None
+    if folded[start] == " ":  # " champion": its words come before it
+        match = _CHAMPION.search(folded, max(0, start - 40), end + 1)
+    else:
+        match = _TITLE_WON.match(folded, start)
+    if match is None:
+        return None
+    return match.start(), "job", text[match.start() : match.end()]
+
+
+def _employer_at(text, folded, start, end, kind):
+    """'at Heatherlea House': a named house, lodge or manor where someone works or stays."""
+    at = start + 1
+    if not _bounded(folded, at, end) or not text[at].isupper():
+        return None
+    found = _name_before(text, start, 2)
+    if found is None:
+        return None
+    first, name = found
+    if not folded.endswith(" at ", 0, first) or name.split()[0].lower() in CLUB_WORDS:
+        return None
+    return first, "employer", text[first:end]
+
+
+def _paper(text, folded, start, end, kind):
+    """'in the Kelbeck Gazette': a local paper, named, where the story was news."""
+    at = start + 1
+    if not _bounded(folded, at, end) or not text[at].isupper():
+        return None
+    found = _name_before(text, start, 2)
+    if found is None:
+        return None
+    first, name = found
+    words = name.lower().split()
+    if words[0] in NATIONAL_PAPER_WORDS or words[0] in CITIES or name in not_people():
+        return None
+    return first, "paper", text[first:end]
+
+
+BIG_ISLANDS = frozenset({"man", "wight", "dogs", "thanet", "ely"})
+"""Islands too big, or not islands at all, for their name to narrow anyone down."""
+_ISLE = re.compile(r"(?:[Ii]sle|[Ii]sland) of ([A-Z][a-z'’-]+)")
+
+
+def _isle(text, folded, start, end, kind):
+    """'the Isle of Scarra': an island is a small place unless it is one everyone knows."""
+    match = _ISLE.match(text, start)
+    if match is None or (start and folded[start - 1].isalnum()):
+        return None
+    if match.group(1).lower() in BIG_ISLANDS:
+        return None
+    return start, "place", match.group()
+
+
+HOLIDAYS = (
+    "christmas day",
+    "christmas eve",
+    "boxing day",
+    "new year's day",
+    "new year’s day",
+    "new year's eve",
+    "new year’s eve",
+    "valentine's day",
+    "valentine’s day",
+    "bonfire night",
+    "hogmanay",
+    "halloween",
+    "st patrick's day",
+    "st patrick’s day",
+)
+_HOLIDAY_DATE = re.compile(r",? (?:in |of )?(?:19[5-9]\d|20[0-4]\d)\b")
+
+
+def _holiday(text, folded, start, end, kind):
+    """'Born on Christmas Day, 2014': a day of the year as exact as a date, when it is a
+    birthday or comes with its year."""
+    if not _bounded(folded, start, end):
+        return None
+    born = folded.endswith(("born on ", "birthday is on ", "birthday's on "), 0, start)
+    if not born and not _HOLIDAY_DATE.match(folded, end):
+        return None
+    return start, "date", text[start:end]
+
+
+CLASS_NOT_NAMES = frozenset(
+    """maths math english art drama music science history geography french spanish german
+    welsh latin pe re ict computing biology chemistry physics cookery pottery yoga pilates
+    boxing dance zumba spin cooking first second business economics sociology psychology
+    reception nursery year top bottom middle whole same other this that my our her his their
+    a the evening night anger parenting""".split()
+)
+
+
+def _class(text, folded, start, end, kind):
+    """'Kestrel class': a primary school class, named (a parent's detail of their child)."""
+    at = start + 1
+    if not _bounded(folded, at, end) or text[at] != "c":
+        return None
+    word = _LAST_WORD.search(text, max(0, start - 24), start)
+    if word is None or not word.group(1)[0].isupper():
+        return None
+    name = word.group(1)
+    if name.lower() in CLASS_NOT_NAMES or name.lower() in STOP_WORDS:
+        return None
+    if not _SCHOOL_CONTEXT.search(text, max(0, start - 300), end + 300):
+        return None
+    return word.start(1), "school", text[word.start(1) : end]
+
+
+_LAST_WORD = re.compile(r"([A-Za-z][a-z'’-]+)$")
+
+
 def _job_named(text, folded, start, end, kind):
     if not _bounded(folded, start, end) or (end < len(folded) and folded[end] == "s"):
         return None  # "farriers" in general, not this one
@@ -960,7 +1315,8 @@ CITIES = frozenset(
     belfast derry hull stoke plymouth southampton portsmouth brighton reading oxford cambridge
     york norwich exeter wolverhampton sunderland derby preston salford wakefield bath chester
     lancaster carlisle durham peterborough milton gloucester worcester hereford lincoln
-    inverness stirling perth lisburn newry britain england scotland wales ireland uk europe
+    inverness stirling perth lisburn newry truro ely ripon lichfield salisbury canterbury
+    chichester bangor armagh dunfermline wrexham britain england scotland wales ireland uk europe
     yorkshire lancashire kent essex devon cornwall tesco asda lidl aldi greggs sainsbury's
     morrisons costa primark mcdonald's nhs amazon""".split()
 )
@@ -972,28 +1328,48 @@ _SMALL_PLACE = re.compile(
     r"(?:place|town|village|island|community)\b"
 )
 _BEING_ITSELF = re.compile(r"\b([A-Z][a-z'’-]{2,}) being \1\b")
+_NOT_BIG = re.compile(
+    r"\b([A-Z][a-z'’-]{2,})(?:['’]s| is| was)(?: not|n['’]t) (?:very |that |exactly |a )?big\b"
+    r"|\b([A-Z][a-z'’-]{2,})['’]s that (?:kind|sort) of (?:place|town|village)\b"
+)
 
 
-_PLACE_SAYINGS = ((" small ", _SMALL_PLACE), (" being ", _BEING_ITSELF))
+_PLACE_SAYINGS = (
+    (" small ", _SMALL_PLACE),
+    (" being ", _BEING_ITSELF),
+    ("not big", _NOT_BIG),
+    ("n't big", _NOT_BIG),
+    ("n’t big", _NOT_BIG),
+    ("not very big", _NOT_BIG),
+    ("not that big", _NOT_BIG),
+    ("not exactly big", _NOT_BIG),
+    ("not a big", _NOT_BIG),
+    ("kind of place", _NOT_BIG),
+    ("sort of place", _NOT_BIG),
+    ("kind of town", _NOT_BIG),
+    ("kind of village", _NOT_BIG),
+)
 """Sayings that name a small place (with the word each needs): "Llandovery's a small place",
-"Todmorden being Todmorden"."""
+"Todmorden being Todmorden", "Skelderby's not big", "Askerby's that kind of place"."""
+_SAYINGS = dict(_PLACE_SAYINGS)
 SAYING_REACH = 64
 """Characters either side of a saying's word that its place name may take."""
 
 
-def _place_sayings(text: str, folded: str) -> Iterator[tuple[int, str, str]]:
-    """The places the sayings name, each looked for only around its word ("small" is in
-    most stories; the sayings in few)."""
-    for cue, pattern in _PLACE_SAYINGS:
-        seen = set()
-        at = folded.find(cue)
-        while at >= 0:
-            low, high = max(0, at - SAYING_REACH), at + len(cue) + SAYING_REACH
-            for match in pattern.finditer(text, low, high):
-                if match.start() not in seen and match.group(1).lower() not in CITIES:
-                    seen.add(match.start())
-                    yield match.start(1), "place", match.group(1)
-            at = folded.find(cue, at + 1)
+def _saying(text, folded, start, end, kind):
+    """The place a saying names, looked for only around its word ("small" is in most
+    stories; the sayings in few)."""
+    pattern = _SAYINGS[folded[start:end]]
+    low, high = max(0, start - SAYING_REACH), end + SAYING_REACH
+    for match in pattern.finditer(text, low, high):
+        group = 1 if match.group(1) else 2
+        name = match.group(group)
+        if name.lower() in CITIES:
+            continue
+        if pattern is _NOT_BIG and not _small_unlisted(name) and name.lower() not in _lists()[0]:
+            continue  # "Dave's not big", "Doncaster's not big"
+        return match.start(group), "place", name
+    return None
 
 
 _SAINTS = re.compile(r"\b(?:St\.?|Saint) [A-Z][a-z'’-]+['’]s\b")
@@ -1032,20 +1408,9 @@ def _unlisted_small_places(text: str) -> Iterator[tuple[int, str, str]]:
     """ "I'd come down to Trevanick ... Small town, a harbour": a place no list holds, where
     someone lived or moved to, in a text that says it is small. Its name is no English word,
     first name, city or public name."""
-    english, given = english_words(), given_names()
     for match in _LIVED_IN.finditer(text):
-        name = match.group(1)
-        first = name.split()[0]
-        if (
-            first.lower() in english
-            or first in given
-            or first.lower() in CITIES
-            or first.lower() in STOP_WORDS
-            or name in not_people()
-            or first in NOT_PLACES
-        ):
-            continue
-        yield match.start(1), "place", name
+        if _small_unlisted(match.group(1)):
+            yield match.start(1), "place", match.group(1)
 
 
 NOT_PLACES = frozenset(
@@ -1074,12 +1439,22 @@ def _own_business(text: str, folded: str) -> Iterator[tuple[int, str, str]]:
         yield match.start(group), "employer", name
 
 
+_CHURCH_CONTEXT = re.compile(
+    r"\b(?:church|chapel|parish|vicar|priest|rector|curate|choir|bells?|ringing|ringers?|tower"
+    r"|vestry|congregation|mass|pcc|sunday service|pews?)\b",
+    re.IGNORECASE,
+)
+
+
 def _saints_schools(text: str) -> Iterator[tuple[int, str, str]]:
-    """'the hall at St Aidan's in Hexham' in a sentence about a school: the school, named."""
+    """'the hall at St Aidan's in Hexham' in a sentence about a school: the school, named;
+    'tower captain at St Petroc's': a church, named (its congregation knows everyone in it)."""
     for match in _SAINTS.finditer(text):
         start, end = sentence_bounds(text, match.start(), match.end())
         if _SCHOOL_CONTEXT.search(text, start, end):
             yield match.start(), "school", match.group()
+        elif _CHURCH_CONTEXT.search(text, start, end):
+            yield match.start(), "church", match.group()
 
 
 def _only_in(text: str) -> Iterator[tuple[int, str, str]]:
@@ -1172,6 +1547,14 @@ def _year(text, folded, start, end):
 
 _LOOKS = {
     "date": _date,
+    "holiday": _holiday,
+    "job-place": _job_in_place,
+    "saying": _saying,
+    "title": _title,
+    "employer-at": _employer_at,
+    "paper": _paper,
+    "isle": _isle,
+    "class": _class,
     "place": _place,
     "estate": _place,
     "prison-alone": _prison_alone,
@@ -1199,9 +1582,11 @@ RULE = Rule(
     name=RULE_NAME,
     severity=Severity.ERROR,
     summary="Finds details that are harmless one by one but identify someone together: three "
-    "or more kinds (a small town or village, a named estate, street, school, prison or employer, "
-    "a distinctive job, a nickname, a child's first name, an offence, a day and month ('the "
-    "3rd of June'), and an exact age or a year, which count as one) with at least one named "
+    "or more kinds (a small town or village, a named estate, street, school or class, prison, "
+    "employer, pub, club, church or local paper, a distinctive job or title ('the county "
+    "singles'), an ordinary job in a small named place, a nickname, a child's first name, an "
+    "offence or a crash the street saw, a day and month ('the 3rd of June', 'born on "
+    "Christmas Day'), and an exact age or a year, which count as one) with at least one named "
     "thing among them; two named places smaller "
     "than a city; a child's first name with their school; or a nickname with the estate, street "
     "or town where it was known. In one story, or pooled over every story with the same "

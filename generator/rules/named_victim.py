@@ -107,9 +107,39 @@ Easter Mum Dad Nan Gran Grandad Mam Ma Pa Him Her Them
 )
 
 
+HIS_NAME = re.compile(r"\b(?P<who>[Hh]is|[Hh]er) name(?:['’]s| is| was) (?P<n>[A-Z][a-z]{1,14})\b")
+HARMED = re.compile(
+    rf"\b(?:I|i|we)(?:['’]d|\s+(?:{ADVERBS}))?\s+{VERB}(?:\s+up)?\s+(?P<pronoun>him|her)\b"
+    rf"|\b(?:[Tt]he|[Tt]hat)\s+(?P<person>{PERSON})\s+{SUBJECT}{VERB}\b"
+)
+"""'The lad I hurt ... His name is Rhodri.': a victim's name given in its own sentence, near
+where the storyteller says they harmed him or her."""
+HE = frozenset("him lad man boy bloke guy fella kid husband boyfriend brother".split())
+SHE = frozenset("her girl woman lady wife girlfriend sister kid".split())
+HARM_REACH = 800
+"""Characters either side of "his name is" within which the harm is told."""
+
+
+def _named_after(text: str) -> Iterator[tuple[int, int]]:
+    if " name" not in text:
+        return
+    for match in HIS_NAME.finditer(text):
+        if not _first_name(match.group("n")):
+            continue
+        people = HE if match.group("who").lower() == "his" else SHE
+        low, high = max(0, match.start() - HARM_REACH), match.end() + HARM_REACH
+        for harm in HARMED.finditer(text, low, high):
+            who = (harm.group("pronoun") or harm.group("person")).lower()
+            if who in people or who not in HE | SHE:
+                yield match.start(), match.end()
+                break
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     for segment in segments(doc):
-        for start, end in _victims(segment):
+        found = list(_victims(segment))
+        found += [(s, e) for s, e in _named_after(segment.text) if (s, e) not in found]
+        for start, end in found:
             hit = Hit(segment, start, end)
             yield finding_at(
                 RULE, doc, hit, "a victim of the storyteller's offence is named by first name"
@@ -162,7 +192,8 @@ RULE = Rule(
     name="named-victim",
     severity=Severity.ERROR,
     summary="Finds a victim of the storyteller's offence named by first name, for any "
-    "offence: 'what I did to Kelly', 'I stabbed Dean', 'Kelly, the girl I robbed'.",
+    "offence: 'what I did to Kelly', 'I stabbed Dean', 'Kelly, the girl I robbed', and 'His "
+    "name is Rhodri' near where the storyteller says they hurt him.",
     rationale="A victim's first name beside the offence, the place and the year is often "
     "enough for people who know them to recognise them, and victims did not consent to the "
     "story.",

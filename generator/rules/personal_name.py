@@ -96,11 +96,11 @@ Ltd Plc Inc Associates Solicitors Recovery Probation Police Justice Magistrates 
 Officer Statement Support Worker Manager Liaison Awareness Course Programme Program Meeting
 Panel Board Day Night Masjid Mosque Gurdwara Mandir Temple Synagogue Tabernacle Capel Eglwys
 Llyn Afon Mynydd Cwm Coed Bwlch Canal River Loch Beach Harbour Marina Dock Docks Reservoir
-Valley
+Valley Island Islands Bay Sands Pier Quay Cove
 """.split()
 )
 """Words after a name that make it a place, a law, a firm or a service (Sarah's Law, Tesco
-Extra, Hope House)."""
+Extra, Hope House, Barry Island)."""
 NEVER_NAMES = frozenset(
     """
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday North South East West Northern

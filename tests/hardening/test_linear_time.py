@@ -17,7 +17,10 @@ from generator.registry import RULES
 from generator.rules.base import Context
 from generator.text import segments
 
-FRAGMENTS = ["<a ", "![", "a@", "1a", "](", "<a:", "[x", "<!--", "@a.", "a1 ", "Mr A", "7 ", "aB"]
+FRAGMENTS = [
+    *("<a ", "![", "a@", "1a", "](", "<a:", "[x", "<!--", "@a.", "a1 ", "Mr A", "7 ", "aB"),
+    *(". Kai and Jo", "His name is Dean ", "i was a cook in Glen ", "X's not big ", "A class "),
+]
 SMALL, LARGE = 40_000, 160_000
 """Characters of repeated fragment: four times the text must take well under sixteen times as
 long (quadratic), so the test allows eight, and ignores anything under 50 ms."""
