@@ -145,7 +145,7 @@ def _unique(details: Iterable[Detail]) -> Iterator[Detail]:
 def combines(details: Iterable[Detail]) -> bool:
     """Three kinds of detail (an age and a year count as one) with at least one named thing
     among them, two named places smaller than a city (districts known by name alone not
-    counted), or one of the PAIRS."""
+    counted, and not two streets alone), or one of the PAIRS."""
     details = list(details)
     kinds = {SAME_KIND.get(d.kind, d.kind) for d in details}
     # a district of a city known by name alone ("Brixton", "Peckham") is too big to pair with
@@ -153,7 +153,9 @@ def combines(details: Iterable[Detail]) -> bool:
     places = {d.key for d in details if d.kind in PLACES and not _district(d)}
     if len(kinds) >= KINDS_NEEDED and kinds & NAMED:
         return True
-    return len(places) >= PLACES_NEEDED or any(pair <= kinds for pair in PAIRS)
+    # two streets point at a part of a city, not at someone; a street and a small town do
+    two = len(places) >= PLACES_NEEDED and any(kind != "street" for kind, _ in places)
+    return two or any(pair <= kinds for pair in PAIRS)
 
 
 def _district(detail: Detail) -> bool:
@@ -1064,6 +1066,8 @@ def _school(text, folded, start, end, kind):
     first, name = found
     if name.lower().endswith(("university",)) or text[first:end].lower() in FAMOUS_STREETS:
         return None
+    if folded.startswith(" college", start) and name.split()[0].lower() in CITIES:
+        return None  # "Glasgow Kelvin College", "Leeds City College": a city's, thousands in it
     return first, "school", text[first:end]
 
 
@@ -1587,9 +1591,9 @@ RULE = Rule(
     "singles'), an ordinary job in a small named place, a nickname, a child's first name, an "
     "offence or a crash the street saw, a day and month ('the 3rd of June', 'born on "
     "Christmas Day'), and an exact age or a year, which count as one) with at least one named "
-    "thing among them; two named places smaller "
-    "than a city; a child's first name with their school; or a nickname with the estate, street "
-    "or town where it was known. In one story, or pooled over every story with the same "
+    "thing among them; two named places smaller than a city (not two streets alone); a "
+    "child's first name with their school; or a nickname with the estate, street or town "
+    "where it was known. In one story, or pooled over every story with the same "
     "pseudonym (the finding names every story involved).",
     rationale="A motivated intruder (the ICO's test for anonymised data) puts details together: "
     "press complaints show people found from a named small employer, a town and a start date, a "

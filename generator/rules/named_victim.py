@@ -135,10 +135,53 @@ def _named_after(text: str) -> Iterator[tuple[int, int]]:
                 break
 
 
+AGES = (
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|(?:thir|four|fif|six|seven|eigh|nine)teen"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty)(?:[- ](?:one|two|three|four|five|six"
+    r"|seven|eight|nine))?)"
+)
+NAME_AND_AGE = re.compile(rf"\b(?P<n>[A-Z][a-z]{{1,14}}) was (?:only |just )?{AGES}\b")
+MOURNED = re.compile(
+    r"\b(?:his|her|their) (?:mum|mam|dad|mother|father|family|parents|sister|brother|wife"
+    r"|husband|partner|nan|gran) (?:(?:read|gave|made) (?:out )?(?:a |her |his |their )?"
+    r"(?:victim |personal |impact )*statement|(?:stood up|spoke) in court)\b"
+    r"|\bvictim (?:personal|impact) statement|\binquest\b|\b(?:his|her) funeral\b",
+    re.IGNORECASE,
+)
+"""'Callum was seventeen ... His mum read a statement in court': a first name and an age
+beside what the family of someone killed or hurt say or do in court."""
+MOURNED_REACH = 400
+OWN_PEOPLE = re.compile(
+    r"\b(?:[Mm]y|[Oo]ur) (?:\w+ )?(?:son|daughter|boy|girl|brother|sister|mum|mam|dad|nan|gran"
+    r"|cousin|wife|husband|partner|friend|mate|best mate|kid|baby|lad)?\s*,?\s*$"
+)
+"""'My sister Jade was nineteen ... at her funeral', 'our Shannon was fourteen': the
+storyteller's own, not a victim."""
+
+
+def _named_and_aged(text: str, pseudonym: str | None) -> Iterator[tuple[int, int]]:
+    if " was " not in text:
+        return
+    for match in NAME_AND_AGE.finditer(text):
+        name = match.group("n")
+        if (
+            name != pseudonym
+            and _first_name(name)
+            and not OWN_PEOPLE.search(text, max(0, match.start() - 30), match.start())
+            and MOURNED.search(text, match.start(), match.end() + MOURNED_REACH)
+        ):
+            yield match.start(), match.end()
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    pseudonym = getattr(doc.meta, "pseudonym", None)
     for segment in segments(doc):
         found = list(_victims(segment))
         found += [(s, e) for s, e in _named_after(segment.text) if (s, e) not in found]
+        found += [
+            (s, e) for s, e in _named_and_aged(segment.text, pseudonym) if (s, e) not in found
+        ]
         for start, end in found:
             hit = Hit(segment, start, end)
             yield finding_at(
@@ -193,7 +236,8 @@ RULE = Rule(
     severity=Severity.ERROR,
     summary="Finds a victim of the storyteller's offence named by first name, for any "
     "offence: 'what I did to Kelly', 'I stabbed Dean', 'Kelly, the girl I robbed', and 'His "
-    "name is Rhodri' near where the storyteller says they hurt him.",
+    "name is Rhodri' near where the storyteller says they hurt him, and 'Callum was "
+    "seventeen' before what his family said in court.",
     rationale="A victim's first name beside the offence, the place and the year is often "
     "enough for people who know them to recognise them, and victims did not consent to the "
     "story.",
