@@ -449,13 +449,18 @@ def _segments(doc: Document) -> list[Segment]:
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
+SENTENCE_REACH = 600
+"""Characters either side of a match that its sentence is taken to reach at most."""
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around text[start:end]."""
-    left = 0
-    for match in SENTENCE_END.finditer(text, 0, start):
+def sentence_bounds(
+    text: str, start: int, end: int, reach: int = SENTENCE_REACH
+) -> tuple[int, int]:
+    """The sentence around text[start:end], taken no further than ``reach`` characters
+    either side (so that asking for many sentences costs time linear in the text)."""
+    left = max(0, start - reach)
+    for match in SENTENCE_END.finditer(text, left, start):
         left = match.end()
-    right_match = SENTENCE_END.search(text, end)
-    right = right_match.end() if right_match else len(text)
+    right_match = SENTENCE_END.search(text, end, end + reach)
+    right = right_match.end() if right_match else min(len(text), end + reach)
     return left, right

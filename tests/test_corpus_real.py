@@ -23,10 +23,9 @@ CORPORA = {  # corpus → planted faults and clean stories it holds at least, sh
     # a fourth, of names above all, measured as it came after the third: 5 of 12 names (and
     # 6 of 6 other identifiers), 11 of 12 clean
     "fresh4": (18, 12, 0.95, 0),
-    # a fifth, of names, measured as it came after the fourth: 5 of 12 names, 5 of 8 clean;
-    # two clean stories still carry a BT220 finding the rule's design accepts (two small
-    # towns on a day out; two streets, a mosque's bakery and a college in one city)
-    "fresh5": (12, 8, 0.95, 2),
+    # a fifth, of names, measured as it came after the fourth: 5 of 12 names, 5 of 8 clean
+    # (the last two: two small towns on a day out; two streets and a city's college)
+    "fresh5": (12, 8, 0.95, 0),
     # a sixth, of every family, measured as it came after the fifth: 20 of 30 (15 of 20
     # identifiers, 2 of 6 names; 3 of 5 combinations; 2 of 5 faults), 7 of 10 clean
     "fresh6": (30, 10, 0.95, 0),
@@ -61,6 +60,12 @@ CORPORA = {  # corpus → planted faults and clean stories it holds at least, sh
     # not big", a hold-up of a bookies, a dinner lady in a village), 5 of 8 clean (Barry
     # Island, "the real Manchester. Maine Road", Truro)
     "fresh13": (22, 8, 0.95, 0),
+    # a fourteenth, measured as it came after the thirteenth: 16 of 22 (11 of 12
+    # identifiers: "Dear Shannon, ... I hurt you"; 4 of 8 combinations: an estate known by
+    # name alone and "calls us Tapper", a neck tattoo and a three-legged greyhound with the
+    # town, "Pennock Bridge" and "Hexley Moor"; 2 of 3 faults: injecting described without
+    # its warning), 5 of 8 clean (Ruth Jones, Kevin McCloud, Kevin Sinfield, Rob Burrow)
+    "fresh14": (22, 8, 0.95, 0),
 }
 
 

@@ -40,6 +40,7 @@ LABELS = {
     "church": "named church",
     "paper": "named local paper",
     "town": "small town or village",
+    "mark": "visible mark or pet",
     "nickname": "nickname",
     "relative": "child's first name",
     "age": "exact age",
@@ -61,6 +62,7 @@ NAMED = frozenset(
         "job",
         "nickname",
         "relative",
+        "mark",
     }
 )
 """Kinds that point at one place or group of people; a combination needs at least one (an
@@ -80,10 +82,14 @@ PAIRS = (
     frozenset({"nickname", "estate"}),
     frozenset({"nickname", "place"}),
     frozenset({"nickname", "street"}),
+    frozenset({"mark", "place"}),
+    frozenset({"mark", "estate"}),
+    frozenset({"mark", "street"}),
 )
 """Two details that identify together, as in press rulings: a child's first name and their
 school; a named school in a small town (every parent there knows every other); a nickname
-and the estate, street or small town where everyone knew it."""
+and the estate, street or small town where everyone knew it; a visible mark ("the eagle
+tattoo on my neck", "my three-legged greyhound") and the place where people see it."""
 
 
 @dataclass(frozen=True)
@@ -322,6 +328,9 @@ def _needles() -> tuple[tuple[str, ...], dict[str, str]]:
     found.update(dict.fromkeys(HOLIDAYS, "holiday"))
     found.update(dict.fromkeys(JOB_CUES, "job-place"))
     found.update(dict.fromkeys(_SAYINGS, "saying"))
+    found.update(dict.fromkeys(ON_THE_CUES, "estate-on"))
+    found.update(dict.fromkeys(MARK_CUES, "mark"))
+    found.update(dict.fromkeys(TOWN_ENDINGS, "town-ending"))
     found[" class"] = "class"
     return tuple(sorted(found)), found
 
@@ -557,7 +566,8 @@ DISTINCTIVE_JOBS = (
 """Jobs so few people do that, with a town or an age, they point at one person."""
 NICKNAME_CUES = (
     "called me ", "call me ", "called us ", "nicknamed me ", "nickname was ", "knew me as ",
-    "know me as ", "knows me as ", "known me as ", "i was known as ", "mine was ",
+    "know me as ", "knows me as ", "known me as ", "i was known as ", "mine was ", "calls me ",
+    "calls us ", "call us ",
 )  # fmt: skip
 """What puts the name people knew someone by next ("everyone knew me as Biscuit"); not "went
 by", which is as often a route ("I went by Tesco")."""
@@ -690,7 +700,7 @@ JOB_CUES = tuple(
     )
 )  # fmt: skip
 _JOB_IN_PLACE = re.compile(
-    r"[\w'’ ]+? an? ((?:[a-z-]+ ){0,2}?[a-z-]+) (?:in|at) "
+    r"[\w'’ ]+? an? ((?:[a-z-]+ ){0,2}?[a-z-]+) (in|at) "
     r"([A-Z][a-z'’-]{3,}(?: [A-Z][a-z'’-]{3,})?)\b(?!['’]s)"
 )
 """'I've been a dinner lady in Glenmorrow': the storyteller's own job in a small named place,
@@ -706,16 +716,18 @@ def _job_in_place(text, folded, start, end, kind):
     words = match.group(1).split()
     if not any(" ".join(words[i:]) in LOCAL_JOBS for i in range(len(words))):
         return None
-    place = match.group(2)
-    if place.lower() in _lists()[0] or _small_unlisted(place):
-        return match.start(1), "job", text[match.start(1) : match.end(2)]
+    place = match.group(3)
+    # "a cleaner at Heathrow" is as often a firm or an airport as a place: only "in" one
+    if place.lower() in _lists()[0] or (match.group(2) == "in" and _small_unlisted(place)):
+        return match.start(1), "job", text[match.start(1) : match.end(3)]
     return None
 
 
 _NICKNAME_SUBJECT = re.compile(
     r"(?:they|everyone|everybody|people|lads|boys|girls|mates|others|inmates|screws|kids|folk|"
     r"estate|town|village|wing|landing|school|class|crew|gang|quay|street|road|pit|yard|"
-    r"lads|down the \w+)\s(?:all\s|always\s|just\s|still\s)?"
+    r"lads|down the \w+)(?:\s(?:on|in|round|at|from|down)\s(?:the\s)?[\w'’-]+)?"
+    r"\s(?:all\s|always\s|just\s|still\s)?"
     r"(?:used to\s|would\s|'d\s)?$"
 )
 _NAMES_TALK = re.compile(r"\b(?:nick ?names?|names?|called)\b")
@@ -787,7 +799,7 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
 
 
 _AFTER_A_NAME = frozenset(
-    {"street", "school", "employer", "estate-named", "employer-at", "paper", "class"}
+    {"street", "school", "employer", "estate-named", "employer-at", "paper", "class", "town-ending"}
 )
 _WHOLE_WORDS = frozenset({"place", "estate", "prison-alone"})
 _MY_NAME = re.compile(
@@ -1021,6 +1033,73 @@ def _estate(text, folded, start, end, kind):
         return None
     first, _ = found
     return first, "estate", text[first:end]
+
+
+TOWN_ENDINGS = tuple(
+    " " + w
+    for w in "bridge moor heath green common vale marsh cross end magna parva fen wold".split()
+)
+"""Second words of the names of small places ("Pennock Bridge", "Hexley Moor")."""
+
+
+def _town_ending(text, folded, start, end, kind):
+    """'in Pennock Bridge': a place no list holds, told by the shape of its name after 'in',
+    'from', 'near' or 'outside'. A small town or village, but not one of two places (a
+    district of a city has such names too)."""
+    at = start + 1
+    if not _bounded(folded, at, end) or not text[at].isupper():
+        return None
+    first = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    name = text[first:end]
+    if _word_before(folded, first) not in ("in", "from", "near", "outside"):
+        return None
+    if not _small_unlisted(name) or name.lower() in _lists()[0]:
+        return None
+    return first, "town", name
+
+
+MARK_CUES = tuple(
+    f"{mark} {where} my "
+    for mark in ("tattoo", "tattoos", "scar", "birthmark")
+    for where in ("on", "across", "down", "under", "over")
+) + ("-legged ", "one-eyed ")
+_MARK = re.compile(
+    r"(?:(?:an?|the|my) )?(?:[a-z-]+ )?(?:tattoos? (?:on|across|down|under|over) my (?:neck|face"
+    r"|cheek|forehead|head|hands?|knuckles|throat|chin|scalp)"
+    r"|(?:scar|birthmark) (?:on|across|down|under|over) my (?:neck|face|cheek|forehead|throat"
+    r"|chin|lip|eye))\b"
+    r"|(?:(?:one|two|three)-legged|one-eyed) (?:[\w'’-]+ )?(?:dog|cat|greyhound|lurcher|staffy"
+    r"|staffie|collie|terrier|great dane|dane|alsatian|pony|horse|parrot|ferret|whippet|spaniel)\b"
+)
+"""What everyone sees and remembers ("the eagle tattoo on my neck", "my three-legged
+greyhound"): with the place where they see it, the person."""
+
+
+def _mark(text, folded, start, end, kind):
+    low = max(0, folded.rfind(" ", 0, max(0, folded.rfind(" ", 0, start) - 1)) - 40)
+    for match in _MARK.finditer(folded, low, end + 40):
+        if match.start() <= start < match.end() or match.start() <= end - 2 < match.end():
+            return match.start(), "mark", text[match.start() : match.end()].strip()
+    return None
+
+
+ON_THE_CUES = tuple(
+    f"{cue} on the "
+    for cue in "grew up|lived|living|live|raised|brought up|born|everyone|everybody|folk".split("|")
+)
+_ON_THE_NAME = re.compile(r"([A-Z][a-z'’-]{3,})\b(?!['’]s\b| (?:[A-Z][a-z]+ )?(?:[A-Z]|estate\b))")
+
+
+def _estate_on(text, folded, start, end, kind):
+    """'I grew up on the Larchfield': an estate known by its name alone, where someone lived
+    (a name no list holds, no word and no street: "on the Larchfield", not "on the Broadway
+    Road")."""
+    if start and folded[start - 1].isalnum():
+        return None
+    match = _ON_THE_NAME.match(text, end)
+    if match is None or not _small_unlisted(match.group(1)):
+        return None
+    return match.start(1), "estate", match.group(1)
 
 
 def _place_called(text, folded, start, end, kind):
@@ -1400,11 +1479,24 @@ _OWN_BUSINESS = re.compile(
 own van called Mick's Munchies" (a sentence of its name alone, or its name after called)."""
 
 
-SMALL_PLACE_WORDS = ("small town", "little town", "tiny town", "village", "hamlet", "small place")
+SMALL_PLACE_WORDS = (
+    "small town",
+    "little town",
+    "tiny town",
+    "village",
+    "hamlet",
+    "small place",
+    "it is small",
+    "it's small",
+    "it’s small",
+    "one high street",
+)
 _LIVED_IN = re.compile(
     r"\b(?:moved|move|moving|came|come|coming|went|gone|back|live|lived|living|settled"
     r"|stayed|staying|grew up|born|raised|ended up) (?:down |up |back |out |over )?"
     r"(?:to|in|into|near|outside) ([A-Z][a-z'’-]{3,}(?: [A-Z][a-z'’-]{3,})?)\b(?!['’]s\b)"
+    r"|\b(?:a|my|our) (?:flat|house|room|bedsit|caravan|home) (?:in|near|outside)"
+    r" ([A-Z][a-z'’-]{3,}(?: [A-Z][a-z'’-]{3,})?)\b(?!['’]s\b)"
 )
 
 
@@ -1413,8 +1505,9 @@ def _unlisted_small_places(text: str) -> Iterator[tuple[int, str, str]]:
     someone lived or moved to, in a text that says it is small. Its name is no English word,
     first name, city or public name."""
     for match in _LIVED_IN.finditer(text):
-        if _small_unlisted(match.group(1)):
-            yield match.start(1), "place", match.group(1)
+        group = 1 if match.group(1) else 2
+        if _small_unlisted(match.group(group)):
+            yield match.start(group), "place", match.group(group)
 
 
 NOT_PLACES = frozenset(
@@ -1474,9 +1567,8 @@ def _only_in(text: str) -> Iterator[tuple[int, str, str]]:
 def _nickname(text, folded, start, end, kind):
     if start and folded[start - 1].isalnum():
         return None
-    if folded[start:end] == "called us " and not _NICKNAME_SUBJECT.search(
-        folded, max(0, start - 40), start
-    ):
+    us = folded[start:end] in ("called us ", "calls us ", "call us ")
+    if us and not _NICKNAME_SUBJECT.search(folded, max(0, start - 60), start):
         return None  # "called us" is "called me" only in some voices ("everyone called us Tuna")
     rest = text[end : end + 40]
     match = _QUOTED.match(rest) or _CAPITALISED_NAME.match(rest)
@@ -1554,6 +1646,9 @@ _LOOKS = {
     "holiday": _holiday,
     "job-place": _job_in_place,
     "saying": _saying,
+    "estate-on": _estate_on,
+    "mark": _mark,
+    "town-ending": _town_ending,
     "title": _title,
     "employer-at": _employer_at,
     "paper": _paper,
@@ -1592,8 +1687,9 @@ RULE = Rule(
     "offence or a crash the street saw, a day and month ('the 3rd of June', 'born on "
     "Christmas Day'), and an exact age or a year, which count as one) with at least one named "
     "thing among them; two named places smaller than a city (not two streets alone); a "
-    "child's first name with their school; or a nickname with the estate, street or town "
-    "where it was known. In one story, or pooled over every story with the same "
+    "child's first name with their school; a nickname, or a visible mark or pet ('the eagle "
+    "tattoo on my neck', 'my three-legged greyhound'), with the estate, street or town where "
+    "it is known. In one story, or pooled over every story with the same "
     "pseudonym (the finding names every story involved).",
     rationale="A motivated intruder (the ICO's test for anonymised data) puts details together: "
     "press complaints show people found from a named small employer, a town and a start date, a "

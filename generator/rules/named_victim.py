@@ -174,11 +174,40 @@ def _named_and_aged(text: str, pseudonym: str | None) -> Iterator[tuple[int, int
             yield match.start(), match.end()
 
 
+DEAR = re.compile(
+    r"(?:^|\n)[ \t]*(?:[Dd]ear|DEAR|[Tt]o) (?P<n>[A-Z][a-z]{1,14})\b[ \t]*(?:,|(?=\n))"
+)
+HARMED_YOU = re.compile(
+    rf"\b(?:I|i)(?:['’]d|\s+(?:{ADVERBS}))?\s+(?P<verb>{VERB})(?:\s+up)?\s+you\b"
+    r"|\bwhat (?:I|i) did to you\b"
+)
+ABUSE_CONTEXT = re.compile(
+    r"\b(?:abus(?:e|ed|ive)|non-?(?:harassment|molestation) order|restraining order|domestic"
+    r"|(?:scared|frightened|terrified) of me|controlling)\b",
+    re.IGNORECASE,
+)
+"""'Dear Shannon, ... I hurt you': a letter to the person the storyteller harmed, named in
+its greeting ("hurt" alone only where the letter speaks of abuse: a letter to a child says "I
+hurt you by going away")."""
+
+
+def _letter_to_victim(text: str) -> Iterator[tuple[int, int]]:
+    greeting = DEAR.search(text, 0, 400)
+    if greeting is None or not _first_name(greeting.group("n")):
+        return
+    for harm in HARMED_YOU.finditer(text):
+        verb = harm.group("verb")
+        if verb is None or not verb.startswith("hurt") or ABUSE_CONTEXT.search(text):
+            yield greeting.start("n"), greeting.end("n")
+            return
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     pseudonym = getattr(doc.meta, "pseudonym", None)
     for segment in segments(doc):
         found = list(_victims(segment))
         found += [(s, e) for s, e in _named_after(segment.text) if (s, e) not in found]
+        found += [(s, e) for s, e in _letter_to_victim(segment.text) if (s, e) not in found]
         found += [
             (s, e) for s, e in _named_and_aged(segment.text, pseudonym) if (s, e) not in found
         ]
