@@ -117,12 +117,14 @@ where the storyteller says they harmed him or her."""
 HE = frozenset("him lad man boy bloke guy fella kid husband boyfriend brother".split())
 SHE = frozenset("her girl woman lady wife girlfriend sister kid".split())
 HARM_REACH = 800
+NAME_NEEDLES = ("his name", "her name")
 """Characters either side of "his name is" within which the harm is told."""
 
 
-def _named_after(text: str) -> Iterator[tuple[int, int]]:
-    if " name" not in text:
+def _named_after(segment: Segment) -> Iterator[tuple[int, int]]:
+    if not segment.holds(NAME_NEEDLES):  # from the shared scan: most stories say neither
         return
+    text = segment.text
     for match in HIS_NAME.finditer(text):
         if not _first_name(match.group("n")):
             continue
@@ -152,6 +154,8 @@ MOURNED = re.compile(
 """'Callum was seventeen ... His mum read a statement in court': a first name and an age
 beside what the family of someone killed or hurt say or do in court."""
 MOURNED_REACH = 400
+MOURNED_NEEDLES = ("statement", "inquest", "funeral", " in court")
+"""Every MOURNED match holds one of these: the pattern runs only where one is."""
 OWN_PEOPLE = re.compile(
     r"\b(?:[Mm]y|[Oo]ur) (?:\w+ )?(?:son|daughter|boy|girl|brother|sister|mum|mam|dad|nan|gran"
     r"|cousin|wife|husband|partner|friend|mate|best mate|kid|baby|lad)?\s*,?\s*$"
@@ -160,18 +164,28 @@ OWN_PEOPLE = re.compile(
 storyteller's own, not a victim."""
 
 
-def _named_and_aged(text: str, pseudonym: str | None) -> Iterator[tuple[int, int]]:
-    if " was " not in text:
-        return
-    for match in NAME_AND_AGE.finditer(text):
-        name = match.group("n")
-        if (
-            name != pseudonym
-            and _first_name(name)
-            and not OWN_PEOPLE.search(text, max(0, match.start() - 30), match.start())
-            and MOURNED.search(text, match.start(), match.end() + MOURNED_REACH)
-        ):
-            yield match.start(), match.end()
+def _named_and_aged(segment: Segment, pseudonym: str | None) -> Iterator[tuple[int, int]]:
+    text = segment.text
+    if len(segment.folded) != len(text):  # lower-casing moved the offsets: search it all
+        spans = [(0, len(text))] if segment.holds(MOURNED_NEEDLES) else []
+    else:
+        spans = segment.occurrences(MOURNED_NEEDLES)
+    mourned: set[int] = set()
+    for start, end in spans:
+        for match in MOURNED.finditer(text, max(0, start - 60), end + 60):
+            mourned.add(match.start())
+    reported: set[int] = set()
+    for at in sorted(mourned):
+        for match in NAME_AND_AGE.finditer(text, max(0, at - MOURNED_REACH), at):
+            name = match.group("n")
+            if (
+                match.start() not in reported
+                and name != pseudonym
+                and _first_name(name)
+                and not OWN_PEOPLE.search(text, max(0, match.start() - 30), match.start())
+            ):
+                reported.add(match.start())
+                yield match.start(), match.end()
 
 
 DEAR = re.compile(
@@ -206,11 +220,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     pseudonym = getattr(doc.meta, "pseudonym", None)
     for segment in segments(doc):
         found = list(_victims(segment))
-        found += [(s, e) for s, e in _named_after(segment.text) if (s, e) not in found]
+        found += [(s, e) for s, e in _named_after(segment) if (s, e) not in found]
         found += [(s, e) for s, e in _letter_to_victim(segment.text) if (s, e) not in found]
-        found += [
-            (s, e) for s, e in _named_and_aged(segment.text, pseudonym) if (s, e) not in found
-        ]
+        found += [(s, e) for s, e in _named_and_aged(segment, pseudonym) if (s, e) not in found]
         for start, end in found:
             hit = Hit(segment, start, end)
             yield finding_at(
