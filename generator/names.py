@@ -38,10 +38,12 @@ dole giro nick pad screw kip bairn wean wee aye ta cheers innit nowt owt summat 
 """.split()
 )
 """Everyday British words an American word list lacks."""
-FAMILY_WORDS = frozenset(
-    "nan nana nanna nanny gran granny grandad grandma grandpa auntie aunty aunt uncle mum mam"
-    " dad big little lil old young baby wee ah".split()
+KIN_WORDS = frozenset(
+    """nan nana nanna nanny gran granny grandad granda grandma grandpa auntie aunty aunt uncle
+    mum mam mummy mammy dad daddy cousin khala khalu chacha chachi nani dadi bhai baji""".split()
 )
+"""What a child calls a relative, before their first name ("Auntie Parveen", "Uncle Des")."""
+FAMILY_WORDS = KIN_WORDS | frozenset("big little lil old young baby wee ah".split())
 """Words before a first name that make it a nickname or a relative, not a full name ("Ah" is
 the Cantonese familiar prefix: "Ah Keung")."""
 

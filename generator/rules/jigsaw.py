@@ -1010,11 +1010,17 @@ def _sentence_start(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?\n:"
 
 
-def _street(text, folded, start, end, kind):
+def _capital_keyword(text, folded, start, end, most=3) -> tuple[int, str] | None:
+    """The name before a capitalised keyword that starts with a space (" Road", " Gazette"),
+    as _name_before finds it."""
     at = start + 1
     if not _bounded(folded, at, end) or not text[at].isupper():
         return None
-    found = _name_before(text, start, 2)
+    return _name_before(text, start, most)
+
+
+def _street(text, folded, start, end, kind):
+    found = _capital_keyword(text, folded, start, end, 2)
     if found is None:
         return None
     first, _ = found
@@ -1281,10 +1287,7 @@ def _title(text, folded, start, end, kind):
 
 def _employer_at(text, folded, start, end, kind):
     """'at Heatherlea House': a named house, lodge or manor where someone works or stays."""
-    at = start + 1
-    if not _bounded(folded, at, end) or not text[at].isupper():
-        return None
-    found = _name_before(text, start, 2)
+    found = _capital_keyword(text, folded, start, end, 2)
     if found is None:
         return None
     first, name = found
@@ -1295,10 +1298,7 @@ def _employer_at(text, folded, start, end, kind):
 
 def _paper(text, folded, start, end, kind):
     """'in the Kelbeck Gazette': a local paper, named, where the story was news."""
-    at = start + 1
-    if not _bounded(folded, at, end) or not text[at].isupper():
-        return None
-    found = _name_before(text, start, 2)
+    found = _capital_keyword(text, folded, start, end, 2)
     if found is None:
         return None
     first, name = found

@@ -10,6 +10,7 @@ from generator.model import Document
 from generator.names import given_names, lower_given_names
 from generator.rules._find import Hit, finding_at
 from generator.rules.base import Context, Rule
+from generator.rules.street_address import NUMBER_WORD
 from generator.text import Segment, segments
 
 VERB = (
@@ -137,12 +138,7 @@ def _named_after(segment: Segment) -> Iterator[tuple[int, int]]:
                 break
 
 
-AGES = (
-    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|(?:thir|four|fif|six|seven|eigh|nine)teen"
-    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty)(?:[- ](?:one|two|three|four|five|six"
-    r"|seven|eight|nine))?)"
-)
+AGES = rf"(?:\d{{1,2}}|{NUMBER_WORD})"
 NAME_AND_AGE = re.compile(rf"\b(?P<n>[A-Z][a-z]{{1,14}}) was (?:only |just )?{AGES}\b")
 MOURNED = re.compile(
     r"\b(?:his|her|their) (?:mum|mam|dad|mother|father|family|parents|sister|brother|wife"

@@ -10,6 +10,7 @@ from generator.findings import Finding, Severity
 from generator.model import Document
 from generator.names import (
     DIALECT,
+    KIN_WORDS,
     SURNAME_ENDINGS,
     SURNAME_PARTS,
     common_word_names,
@@ -111,10 +112,8 @@ World Comics Lite January February March April May June July August September Oc
 November December Mental Health Crown Magistrates County High Supreme Act Mr Mrs Miss Dr
 Alcoholics Narcotics Anonymous Dear Happy Merry Sweet Bloody Whatsisname Whatshisname
 Whatsername Whatshername Whatshisface Thingy Thingummy Whatever Nobody Somebody
-Auntie Aunty Aunt Uncle Nan Nana Nanna Nanny Gran Granny Grandma Grandad Granda Grandpa Mum
-Mam Mummy Mammy Dad Daddy Cousin Khala Khalu Chacha Chachi Nani Dadi Bhai Baji
 """.split()
-)
+) | {word.title() for word in KIN_WORDS}
 """Capitalised words that, in these stories, are places, days, faiths or services, or family
 words before a first name ("Auntie Parveen", "Uncle Des": what a child calls someone, not a
 full name)."""
