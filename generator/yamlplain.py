@@ -199,18 +199,27 @@ RESOLVERS = {
 }
 """YAML's implicit types as the safe loader resolves them, dates kept as text (the schema,
 not PyYAML, judges them): for this reader and for generator.yamlsource's loader."""
+_BY_FIRST = {
+    first: tuple(resolvers + RESOLVERS.get(None, []))
+    for first, resolvers in RESOLVERS.items()
+    if first is not None
+}
+_ANY_FIRST = tuple(RESOLVERS.get(None, []))
 _TAGS: dict[str, str] = {}
 
 
 def _tag(value: str) -> str:
     """The tag YAML gives a plain value (as the safe loader resolves it, dates kept as text)."""
+    resolvers = _BY_FIRST.get(value[:1], _ANY_FIRST)
+    if not resolvers:
+        return _STR  # "Finding work", "ed-measure": no implicit type starts so
     known = _TAGS.get(value)
     if known is None:
         known = _STR
-        for tag, pattern in RESOLVERS.get(value[0], []) + RESOLVERS.get(None, []):
+        for tag, pattern in resolvers:
             if pattern.match(value):
                 known = tag
                 break
-        if len(_TAGS) < 4096:  # keys, dates and handles recur in every file
+        if len(_TAGS) < 4096 and len(value) < 40:  # keys, dates and handles recur in every file
             _TAGS[value] = known
     return known

@@ -1700,7 +1700,8 @@ RULE = Rule(
     "and unnamed places ('a warehouse job') are not counted, and an age or a year alone, or "
     "with an offence, is not enough: such details fit thousands of people.",
     hint="generalise one or more of the details listed ('a small town up north', 'a warehouse "
-    "job', 'the early 2010s', 'in my twenties', 'a prison in the north-west'); or, when the "
+    "job', 'the early 2010s', 'in my twenties', 'a prison in the north-west', 'a tattoo', 'my "
+    "dog', 'the local paper'); or, when the "
     "storyteller and an editor have judged the combination safe, waive it with the reason "
     "(waiver text: the details joined by ' + ', as in the finding's match)",
     masks=True,
