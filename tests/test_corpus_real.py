@@ -66,6 +66,15 @@ CORPORA = {  # corpus → planted faults and clean stories it holds at least, sh
     # town, "Pennock Bridge" and "Hexley Moor"; 2 of 3 faults: injecting described without
     # its warning), 5 of 8 clean (Ruth Jones, Kevin McCloud, Kevin Sinfield, Rob Burrow)
     "fresh14": (22, 8, 0.95, 0),
+    # a fifteenth, of names above all, measured as it came after the fourteenth: 15 of 22
+    # (14 of 18 identifiers: "'Emyr ap Dafydd,' he says", "OSEI-BONSU, Kwabena", an NI
+    # number with its letters apart, a prison number read out; 1 of 4 combinations: "every
+    # kid in Maryport knew my van", a painted van, a taxi firm and the local Telegraph, "I've
+    # been called Gloves", a pub's Sunday side), 2 of 8 clean (Nigel Slater, Gerry Cinnamon,
+    # Clare Wood, Sharon Watts, Tony Adams, Bishop Auckland); one clean story keeps BT501's
+    # 'getting clean' in its editor-written summary, which the language guide asks editors
+    # to put another way
+    "fresh15": (22, 8, 0.95, 1),
 }
 
 

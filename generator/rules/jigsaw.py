@@ -440,6 +440,10 @@ EMPLOYER_WORDS = tuple(
         "tavern",
         "care home",
         "nursing home",
+        "cars",
+        "private hire",
+        "sunday side",
+        "sunday team",
     )
 )
 CLUB_WORDS = frozenset(
@@ -457,7 +461,7 @@ Heatherlea House"): counted only straight after "at"."""
 PAPER_WORDS = tuple(
     " " + w
     for w in "gazette echo herald advertiser chronicle mercury courier argus examiner recorder "
-    "journal bugle".split()
+    "journal bugle telegraph".split()
 ) + (" free press", " evening post", " evening news", " weekly news")
 NATIONAL_PAPER_WORDS = frozenset(
     """daily sunday evening morning northern southern western eastern yorkshire lancashire
@@ -567,7 +571,7 @@ DISTINCTIVE_JOBS = (
 NICKNAME_CUES = (
     "called me ", "call me ", "called us ", "nicknamed me ", "nickname was ", "knew me as ",
     "know me as ", "knows me as ", "known me as ", "i was known as ", "mine was ", "calls me ",
-    "calls us ", "call us ",
+    "calls us ", "call us ", "i've been called ", "i’ve been called ",
 )  # fmt: skip
 """What puts the name people knew someone by next ("everyone knew me as Biscuit"); not "went
 by", which is as often a route ("I went by Tesco")."""
@@ -1068,7 +1072,7 @@ MARK_CUES = tuple(
     f"{mark} {where} my "
     for mark in ("tattoo", "tattoos", "scar", "birthmark")
     for where in ("on", "across", "down", "under", "over")
-) + ("-legged ", "one-eyed ")
+) + ("-legged ", "one-eyed ", " painted on ")
 _MARK = re.compile(
     r"(?:(?:an?|the|my) )?(?:[a-z-]+ )?(?:tattoos? (?:on|across|down|under|over) my (?:neck|face"
     r"|cheek|forehead|head|hands?|knuckles|throat|chin|scalp)"
@@ -1076,9 +1080,12 @@ _MARK = re.compile(
     r"|chin|lip|eye))\b"
     r"|(?:(?:one|two|three)-legged|one-eyed) (?:[\w'’-]+ )?(?:dog|cat|greyhound|lurcher|staffy"
     r"|staffie|collie|terrier|great dane|dane|alsatian|pony|horse|parrot|ferret|whippet|spaniel)\b"
+    r"|(?:the one |a van |a car |my van |my car )?with (?:a|the|an) (?:[\w'’-]+ ){1,3}painted on"
+    r" (?:the|its|it)(?: side| back| front| bonnet| door)?"
 )
 """What everyone sees and remembers ("the eagle tattoo on my neck", "my three-legged
-greyhound"): with the place where they see it, the person."""
+greyhound", "the one with the cow painted on the side"): with the place where they see it,
+the person."""
 
 
 def _mark(text, folded, start, end, kind):
@@ -1411,6 +1418,10 @@ _SMALL_PLACE = re.compile(
     r"(?:place|town|village|island|community)\b"
 )
 _BEING_ITSELF = re.compile(r"\b([A-Z][a-z'’-]{2,}) being \1\b")
+_EVERYONE_IN = re.compile(
+    r"\b(?i:every(?:one|body| kid| single person)) in "
+    r"([A-Z][a-z'’-]{2,}(?: [A-Z][a-z'’-]{2,})?)\b(?!['’]s)"
+)
 _NOT_BIG = re.compile(
     r"\b([A-Z][a-z'’-]{2,})(?:['’]s| is| was)(?: not|n['’]t) (?:very |that |exactly |a )?big\b"
     r"|\b([A-Z][a-z'’-]{2,})['’]s that (?:kind|sort) of (?:place|town|village)\b"
@@ -1431,9 +1442,14 @@ _PLACE_SAYINGS = (
     ("sort of place", _NOT_BIG),
     ("kind of town", _NOT_BIG),
     ("kind of village", _NOT_BIG),
+    ("everyone in ", _EVERYONE_IN),
+    ("everybody in ", _EVERYONE_IN),
+    ("every kid in ", _EVERYONE_IN),
+    ("every single person in ", _EVERYONE_IN),
 )
 """Sayings that name a small place (with the word each needs): "Llandovery's a small place",
-"Todmorden being Todmorden", "Skelderby's not big", "Askerby's that kind of place"."""
+"Todmorden being Todmorden", "Skelderby's not big", "Askerby's that kind of place", "every
+kid in Maryport knew my van" (a place where everyone knows everyone)."""
 _SAYINGS = dict(_PLACE_SAYINGS)
 SAYING_REACH = 64
 """Characters either side of a saying's word that its place name may take."""
@@ -1449,8 +1465,9 @@ def _saying(text, folded, start, end, kind):
         name = match.group(group)
         if name.lower() in CITIES:
             continue
-        if pattern is _NOT_BIG and not _small_unlisted(name) and name.lower() not in _lists()[0]:
-            continue  # "Dave's not big", "Doncaster's not big"
+        judged = pattern is not _SMALL_PLACE and pattern is not _BEING_ITSELF
+        if judged and not _small_unlisted(name) and name.lower() not in _lists()[0]:
+            continue  # "Dave's not big", "everyone in Doncaster knew"
         return match.start(group), "place", name
     return None
 

@@ -15,7 +15,7 @@ from generator.text import Segment, segments
 # used. On the lower-cased text; the six digits in pairs, threes or none, a space or hyphen
 # between groups, the letter O sometimes typed for a zero.
 NI_NUMBER = re.compile(
-    r"\b(?!bg|gb|kn|nk|nt|tn|zz)[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]"
+    r"\b(?!bg|gb|kn|nk|nt|tn|zz)[a-ceghj-pr-tw-z] ?[a-ceghj-npr-tw-z]"
     r"[ -]?([\do]{2}[ -]?[\do]{2}[ -]?[\do]{2}|[\do]{3}[ -]?[\do]{3})[ -]?[a-d]\b"
 )
 
@@ -40,6 +40,8 @@ def _accept(segment: Segment, match: re.Match[str]) -> bool:
     if match.group(1).count("o") > 2:
         return False  # "o" for zero once or twice, not "oo oo oo"
     written = segment.text[match.start() : match.end()]
+    if written[1] == " ":  # "S L 26 84 09 D": letters apart only where a number is spoken of
+        return near(segment.text, match.start(), match.end(), CONTEXT)
     if written[:2] not in WORD_PREFIXES:
         return True
     return near(segment.text, match.start(), match.end(), CONTEXT)

@@ -31,7 +31,7 @@ from generator.names import (
 )
 from generator.rules._find import Hit, finding_at
 from generator.rules.base import Context, Rule
-from generator.text import Segment, needle_spans, segments
+from generator.text import Segment, needle_spans, segments, sentence_bounds
 
 _LATIN = [chr(code) for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
 """Latin letters with accents, Latin Extended Additional included (Vietnamese: Nguyễn)."""
@@ -74,10 +74,12 @@ ADDRESSES = frozenset(
 """Words people put before a first name to address someone ("Sister Grace", "Auntie Efua",
 "Big Steve"): with one name after them, no full name."""
 # A title and up to four capitalised words, or two to four capitalised words in a row
-# (single capitalised words, such as every sentence's first, never match: that keeps it fast)
+# (single capitalised words, such as every sentence's first, never match: that keeps it fast),
+# after a space, or a quote that opens them ("'Emyr ap Dafydd,' he says"), not O'Brien's Brien
 CANDIDATE = re.compile(
-    rf"(?<![\w'’])(?:(?P<title>{TITLES})\.?[ \t]+(?P<titled>{TOKEN}(?:{GAP}{TOKEN}){{0,3}})"
-    rf"|(?P<run>{TOKEN}(?:{GAP}{TOKEN}){{1,3}}))(?:['’]s)?(?![\w'’])"
+    rf"(?:(?<![\w'’])|(?<=^['’])|(?<=[\s(“\"]['’]))"
+    rf"(?:(?P<title>{TITLES})\.?[ \t]+(?P<titled>{TOKEN}(?:{GAP}{TOKEN}){{0,3}})"
+    rf"|(?P<run>{TOKEN}(?:{GAP}{TOKEN}){{1,3}}))(?:['’]s)?(?!\w|['’]\w)"
 )
 CAPS = rf"[{UPPER}][{UPPER}'’-]*[{UPPER}]"
 # Names written in capitals or surname first: SMITH, JOHN / Smith, John / MCALLISTER Darren
@@ -177,7 +179,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             if not any(start < e and s < end for s, e in found):
                 found.append((start, end))
         for start, end in sorted(found):
-            if _public(segment.text[start:end]) or _within_public(segment.text, start, end):
+            if (
+                _public(segment.text[start:end])
+                or _within_public(segment.text, start, end)
+                or _in_public_talk(segment.text, start, end)
+            ):
                 continue
             hit = Hit(segment, start, end)
             yield finding_at(RULE, doc, hit, "full personal name")
@@ -201,6 +207,37 @@ def _public(name: str) -> bool:
 
 
 SAINTS = frozenset({"saint", "st", "st."})
+PLAIN_NAME = re.compile(r"[A-Z][a-z'’-]+ [A-Z][a-z'’-]+(?:['’]s)?")
+PUBLIC_TALK = re.compile(
+    r"\b(?:telly|tv|television|episodes?|series|sitcom|soaps?|programme|documentary|films?"
+    r"|movies?|novels?|author|poems?|poet|songs?|album|band|gig|concert|singer|sang|singin[g']?"
+    r"|rapper|actor|actress|presenter|netflix|bbc|itv|radio|podcast|youtube|starring|famous"
+    r"|celebrity|comedian|autobiography|footballer|striker|goalkeeper|captain of|played for"
+    r"|plays for|boxer|olympics?|world cup|premier league|named after|law is named|crowd"
+    r"|music)\b",
+    re.IGNORECASE,
+)
+"""Talk of television, books, music and sport."""
+SEEN_BEFORE = re.compile(
+    r"\b(?:watch(?:ed|ing)?|see|saw|seen|listen(?:ed|ing)? to|hear|heard|that|like|love[sd]?"
+    r"|fan of|read|by|named after)[ \t]+$",
+    re.IGNORECASE,
+)
+"""What puts a public name after it: someone watched, heard, read or admired ("that Nigel
+Slater who cooks", "took me to see Gerry Cinnamon at Hampden", "named after Clare Wood")."""
+
+
+def _in_public_talk(text: str, start: int, end: int) -> bool:
+    """A name written plainly after SEEN_BEFORE, in a sentence of PUBLIC_TALK, and not said to
+    be someone the storyteller knows ("Darren Hughes, my pad mate, watched telly all day" and
+    "Darren Hughes watched telly" are names; a name in capitals, lower case or after a title
+    never is a public one here)."""
+    if not PLAIN_NAME.fullmatch(text, start, end):
+        return False
+    if not SEEN_BEFORE.search(text, max(0, start - 30), start) or ROLE_AFTER.match(text, end):
+        return False
+    low, high = sentence_bounds(text, start, end, reach=300)
+    return PUBLIC_TALK.search(text, low, high) is not None
 
 
 def _within_public(text: str, start: int, end: int) -> bool:
@@ -551,9 +588,10 @@ def _reversed_or_capitals(pair: re.Match[str]) -> bool:
     if a.isupper() and b.isupper():
         return written_in_one_case(a, b) or comma and written_in_one_case(b, a)
     if a.isupper():  # MCALLISTER Darren: surname in capitals, then the given name
+        parts = a.lower().split("-")  # OSEI-BONSU, Kwabena: a double surname, each part listed
         return (
             len(a) > 2
-            and a.lower() in folded_surnames()
+            and (a.lower() in folded_surnames() or all(p in folded_surnames() for p in parts))
             and a.lower() not in everyday_words()
             and (b in given_names() or comma and b.lower() not in everyday_words())
         )

@@ -28,9 +28,25 @@ def _accept(segment: Segment, match: re.Match[str]) -> bool:
     return near(segment.text, match.start(), match.end(), CONTEXT)
 
 
+DIGIT = r"(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine)"
+TWO_LETTER_WORDS = "of|to|in|on|at|is|it|or|an|as|be|by|do|go|he|me|my|no|so|up|us|we|am|if|oh"
+SPOKEN = re.compile(
+    rf"(?<!['’])\b[a-z][ ,.-]+(?:{DIGIT}[ ,.-]+){{3}}{DIGIT}[ ,.-]+"
+    rf"(?:[a-z][ ,.-]+[a-z]|(?!{TWO_LETTER_WORDS})[a-z]{{2}})\b(?![ ,.-]+[a-z]\b)"
+)
+"""A number read out, digit by digit: "they called me A one six eight three C J"."""
+SPOKEN_CUES = ("number", "called me", "call me", "calls me", "nomis", " no.", "prison")
+"""Where a number is spoken of: SPOKEN is looked for only in a field holding one of these."""
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    found = set()
     for hit in pattern_hits(doc, PRISON_NUMBER, _accept, folded=True, needs_digit=True):
+        found.add((hit.segment.field, hit.start))
         yield finding_at(RULE, doc, hit, "prison number")
+    for hit in pattern_hits(doc, SPOKEN, folded=True, triggers=SPOKEN_CUES):
+        if (hit.segment.field, hit.start) not in found:
+            yield finding_at(RULE, doc, hit, "prison number, read out")
 
 
 RULE = Rule(
@@ -38,8 +54,8 @@ RULE = Rule(
     name="prison-number",
     severity=Severity.ERROR,
     summary="Finds prison numbers (one letter, four digits, two letters: A1234BC), also in "
-    "lower case, spaced or hyphenated (a1234bc, A 1234 BC, A-1234-BC) or with the letter O "
-    "for a zero.",
+    "lower case, spaced or hyphenated (a1234bc, A 1234 BC, A-1234-BC), with the letter O "
+    "for a zero, or read out digit by digit (A one six eight three C J).",
     rationale="A prison number is unique to one person for life and is on every record about them.",
     hint="remove the number",
     kinds=frozenset({"story", "resource", "page"}),
