@@ -75,6 +75,13 @@ CORPORA = {  # corpus → planted faults and clean stories it holds at least, sh
     # 'getting clean' in its editor-written summary, which the language guide asks editors
     # to put another way
     "fresh15": (22, 8, 0.95, 1),
+    # a sixteenth, of every family, measured as it came after the fifteenth: 11 of 20 (7 of
+    # 10 identifiers: "im on tiktok, sparrowstitches_brum", "bernadette “bernie” mcalister"
+    # after "ma PO", "flat 2, 41 harebell walk"; 0 of 6 combinations: a bakery's only fella
+    # with knuckle tattoos, a child taken to nursery and a church's stay-and-play, a junior
+    # team and "only two women on the rota", a town known by its name's ending; 4 of 4
+    # faults), 8 of 10 clean (a fox "being murdered", Phil Mitchell)
+    "fresh16": (20, 10, 0.95, 0),
 }
 
 

@@ -19,6 +19,7 @@ from generator.names import (
     english_words,
     given_names,
     not_people,
+    surnames,
 )
 from generator.rules.base import Context, Rule
 from generator.rules.date_of_birth import MONTH_TRIGGERS
@@ -82,14 +83,17 @@ PAIRS = (
     frozenset({"nickname", "estate"}),
     frozenset({"nickname", "place"}),
     frozenset({"nickname", "street"}),
+    frozenset({"job", "employer"}),
     frozenset({"mark", "place"}),
     frozenset({"mark", "estate"}),
     frozenset({"mark", "street"}),
 )
 """Two details that identify together, as in press rulings: a child's first name and their
 school; a named school in a small town (every parent there knows every other); a nickname
-and the estate, street or small town where everyone knew it; a visible mark ("the eagle
-tattoo on my neck", "my three-legged greyhound") and the place where people see it."""
+and the estate, street or small town where everyone knew it; a distinctive job or title and a
+named employer or club ("the only woman on the tools" at "Pennock Motors"); a visible mark
+("the eagle tattoo on my neck", "my three-legged greyhound") and the place where people see
+it."""
 
 
 @dataclass(frozen=True)
@@ -311,6 +315,8 @@ def _needles() -> tuple[tuple[str, ...], dict[str, str]]:
     for words, kind in cues:  # in this order: a later kind wins a word both list
         found.update(dict.fromkeys(words, kind))
     found["the only "] = "job"
+    found["only two "] = "job"
+    found["only three "] = "job"
     found.update(dict.fromkeys(DISTINCTIVE_JOBS, "job-named"))
     found[" estate"] = "estate-named"
     for word in ("village called ", "town called ", "village of ", "hamlet of ", "hamlet called "):
@@ -331,6 +337,7 @@ def _needles() -> tuple[tuple[str, ...], dict[str, str]]:
     found.update(dict.fromkeys(ON_THE_CUES, "estate-on"))
     found.update(dict.fromkeys(MARK_CUES, "mark"))
     found.update(dict.fromkeys(TOWN_ENDINGS, "town-ending"))
+    found.update(dict.fromkeys((" under-", " under ", " u-"), "junior-team"))
     found[" class"] = "class"
     return tuple(sorted(found)), found
 
@@ -444,6 +451,8 @@ EMPLOYER_WORDS = tuple(
         "private hire",
         "sunday side",
         "sunday team",
+        "bakes",
+        "cakes",
     )
 )
 CLUB_WORDS = frozenset(
@@ -673,9 +682,12 @@ _JOB = re.compile(
     r"footballer|referee|dj|mp|thatcher|farrier|blacksmith|stallholder)s?\b"
     r"|the only (?:thatcher|farrier|blacksmith|stallholder|lollipop lady|lollipop man"
     r"|apprentice|trainee)\b"
-    r"|the only (?:woman|women|man|girl|lad|black \w+|asian \w+|\w+ woman|\w+ man) "
-    r"(?:on|in|at) (?:the|our) (?:\w+ ){0,2}?(?:counter|line|site|crew|team|shift|rig|boat|"
-    r"trawler|yard|floor|wing|course|estate|street|village|town|island)\b"
+    r"|the only (?:woman|women|man|girl|lad|lass|fella|bloke|guy|black \w+|asian \w+|\w+ woman"
+    r"|\w+ man) (?:on|in|at) (?:the|our) (?:\w+ ){0,2}?(?:counter|line|site|crew|team|shift|rig"
+    r"|boat|trawler|yard|floor|wing|course|estate|street|village|town|island|shop|depot|garage"
+    r"|kitchen|office|factory|warehouse|bakery|salon|rota)\b"
+    r"|(?:the )?only (?:two|three) (?:women|lasses|men|blokes|lads) (?:on|in|at) (?:the|our)"
+    r" (?:\w+ ){0,2}?(?:rota|depot|site|crew|team|shift|yard|floor|garage|station)\b"
     r"|the only (?:\w+ ){0,2}(?:stall|shop|firm|takeaway|garage|salon|business|pub|cafe|café)"
     r" (?:in|on|at|for) (?:the|our|that|this|miles|town)\b"
     r"|the only (?:\w+ ){1,2}(?:stall|takeaway|salon)\b"
@@ -776,6 +788,8 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
             if hit is not None:
                 found.append(hit)
             at = text.find(century, at + 2)
+    if "St " in text or "St. " in text or "Saint " in text:
+        found.extend(_saints_schools(text))
     schools = [at for at, kind, _ in found if kind == "school"]
     if schools:
         found.extend(_children(text, schools, meta.pseudonym))
@@ -783,10 +797,9 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
         found.extend(_named_children(text, meta.pseudonym))
     if "the only " in folded:
         found.extend(_only_in(text))
-    if "St " in text or "St. " in text or "Saint " in text:
-        found.extend(_saints_schools(text))
     if segment.holds(SMALL_PLACE_WORDS):  # from the shared scan, not six more passes
         found.extend(_unlisted_small_places(text))
+    found.extend(_shaped_towns(text))
     if " own " in folded:
         found.extend(_own_business(text, folded))
     found.extend(_pseudonym_nicknames(text, meta.pseudonym))
@@ -857,6 +870,12 @@ def _children_named(a: str, b: str, pseudonym: str) -> bool:
     )
 
 
+_TOOK_TO = re.compile(
+    r"\b(?:took|take|taking|takes|dropped|drop|dropping|picked up|pick up|picking up|walk|walked"
+    r"|walking) ([A-Z][a-z'’]+) (?:to|from|at|off at) (?:school|nursery|playgroup|the school"
+    r"|the nursery|stay-and-play|the school gate)\b"
+)
+"""'the first time i took Marnie to nursery': a child named on the way to school."""
 _IN_YEAR = re.compile(
     r"\b([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?:['’]s| is| was)"
     r" (?:in|starting|started|going into|moving up to|now in) (?:Year|year|Y) ?\d{1,2}\b"
@@ -882,6 +901,9 @@ def _children(text: str, schools: list[int], pseudonym: str) -> list[tuple[int, 
                     and "\n\n" not in text[match.end() : at]
                 ):
                     found.append((match.start(1), "relative", name))
+    for match in _TOOK_TO.finditer(text):
+        if match.group(1) in given and match.group(1) != pseudonym:
+            found.append((match.start(1), "relative", match.group(1)))
     for match in _IN_YEAR.finditer(text):
         first = match.group(1).split("-")[0]
         if first in given and first.lower() not in STOP_WORDS:
@@ -1052,6 +1074,27 @@ TOWN_ENDINGS = tuple(
 """Second words of the names of small places ("Pennock Bridge", "Hexley Moor")."""
 
 
+_SHAPED_TOWN = re.compile(
+    r"\b(in|from|near|outside) ([A-Z][a-z]{2,}(?:thorpe|by|wick|ley|leigh|ton|ham|field|bury"
+    r"|borough|ford|mouth|worth|dale|beck|den|stow|wich|combe|caster|chester|cester|holme"
+    r"|bridge|moor|well|hurst|stead|gate|thwaite|ness|haven|minster|pool|ington))\b"
+    r"(?!['’]s\b| [A-Z])"
+)
+"""'the pubs in Lowmoor', 'a bakery in Haverleigh': a town no list holds, told by the ending
+English place names have (and no English word, first name, city or big town has)."""
+
+
+def _shaped_towns(text: str) -> Iterator[tuple[int, str, str]]:
+    listed = _lists()[0]
+    for match in _SHAPED_TOWN.finditer(text):
+        name = match.group(2)
+        if name.lower() in listed or not _small_unlisted(name):
+            continue  # a listed place is found as one; a big town or a word is none
+        if match.group(1) == "from" and name in surnames():
+            continue  # "a letter from Thornton": as often a person
+        yield match.start(2), "town", name
+
+
 def _town_ending(text, folded, start, end, kind):
     """'in Pennock Bridge': a place no list holds, told by the shape of its name after 'in',
     'from', 'near' or 'outside'. A small town or village, but not one of two places (a
@@ -1068,13 +1111,39 @@ def _town_ending(text, folded, start, end, kind):
     return first, "town", name
 
 
-MARK_CUES = tuple(
-    f"{mark} {where} my "
-    for mark in ("tattoo", "tattoos", "scar", "birthmark")
-    for where in ("on", "across", "down", "under", "over")
-) + ("-legged ", "one-eyed ", " painted on ")
+_TEAM_BEFORE = re.compile(
+    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:Rovers|United|Utd|Athletic|Town|City|Wanderers"
+    r"|Juniors|Colts|Rangers|Albion|Villa|Celtic|FC|JFC|Harriers|Dynamos|Boys|Girls|Youth)$"
+)
+_AGE_GROUP = re.compile(
+    r"[- ](?:\d{1,2}|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|eighteen)s?\b"
+)
+
+
+def _junior_team(text, folded, start, end, kind):
+    """'Millbeck Rovers under-elevens': a children's team, named; its parents know each other
+    (a first team called so is a professional club, known to all: not counted)."""
+    if not _AGE_GROUP.match(folded, end - 1):
+        return None
+    team = _TEAM_BEFORE.search(text, max(0, start - 40), start)
+    if team is None or team.group(1).split()[0].lower() in _big_places():
+        return None
+    return team.start(), "employer", text[team.start() : _AGE_GROUP.match(folded, end - 1).end()]
+
+
+MARK_CUES = (
+    tuple(
+        f"{mark} {where} my "
+        for mark in ("tattoo", "tattoos", "scar", "birthmark")
+        for where in ("on", "across", "down", "under", "over")
+    )
+    + tuple(f"tattoos on {whose} " for whose in ("his", "her"))
+    + ("-legged ", "one-eyed ", " painted on ")
+)
 _MARK = re.compile(
-    r"(?:(?:an?|the|my) )?(?:[a-z-]+ )?(?:tattoos? (?:on|across|down|under|over) my (?:neck|face"
+    r"(?:(?:an?|the|my) )?(?:[a-z-]+ )?(?:tattoos? (?:on|across|down|under|over) (?:my|his|her)"
+    r" (?:neck|face"
     r"|cheek|forehead|head|hands?|knuckles|throat|chin|scalp)"
     r"|(?:scar|birthmark) (?:on|across|down|under|over) my (?:neck|face|cheek|forehead|throat"
     r"|chin|lip|eye))\b"
@@ -1475,6 +1544,7 @@ def _saying(text, folded, start, end, kind):
 _SAINTS = re.compile(r"\b(?:St\.?|Saint) [A-Z][a-z'’-]+['’]s\b")
 _SCHOOL_CONTEXT = re.compile(
     r"\b(?:schools?|primary|assembly|classroom|class|teachers?|pupils|head ?teacher|year [1-9]"
+    r"|nursery|playgroup|stay-and-play|toddler group"
     r"|reception|nativity|sports day|spelling bee|parents['’]? evening)\b",
     re.IGNORECASE,
 )
@@ -1599,11 +1669,19 @@ def _nickname(text, folded, start, end, kind):
         return None  # "Mine was Pigeon" only after talk of names, and not a first name
     if value.endswith(("'s", "’s")):
         return None  # "knew me as Geoff's brother": a relation, not a name of one's own
+    first = value.split()[0]
+    if first in NOT_NICKNAME_TITLES or (
+        " " not in value and value in given_names() and value.lower() not in english_words()
+    ):
+        return None  # "they called me Kevin", "call me Father Don": a name, not a nickname
     if value.lower() in NOT_NICKNAMES or re.fullmatch(r"(?:the|a|an) [a-z ]+", value):
         return None  # 'the sergeant' describes; 'Tank' or 'the Professor' names
     return end + match.start(1), "nickname", value
 
 
+NOT_NICKNAME_TITLES = frozenset(
+    "Father Sister Brother Mother Mr Mrs Miss Ms Dr Sir Madam Pastor Reverend Imam".split()
+)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
 _MONTH = rf"(?:{'|'.join(MONTH_TRIGGERS)})"
 _DATE = re.compile(rf"\b(?:the )?{_DAY} (?:of )?{_MONTH}\b|\b{_MONTH} (?:the )?{_DAY}\b")
@@ -1666,6 +1744,7 @@ _LOOKS = {
     "estate-on": _estate_on,
     "mark": _mark,
     "town-ending": _town_ending,
+    "junior-team": _junior_team,
     "title": _title,
     "employer-at": _employer_at,
     "paper": _paper,
@@ -1704,10 +1783,11 @@ RULE = Rule(
     "offence or a crash the street saw, a day and month ('the 3rd of June', 'born on "
     "Christmas Day'), and an exact age or a year, which count as one) with at least one named "
     "thing among them; two named places smaller than a city (not two streets alone); a "
-    "child's first name with their school; a nickname, or a visible mark or pet ('the eagle "
-    "tattoo on my neck', 'my three-legged greyhound'), with the estate, street or town where "
-    "it is known. In one story, or pooled over every story with the same "
-    "pseudonym (the finding names every story involved).",
+    "child's first name with their school; a distinctive job with a named employer or club; "
+    "a nickname, or a visible mark or pet ('the eagle tattoo on my neck', 'my three-legged "
+    "greyhound'), with the estate, street or town where it is known. In one story, or "
+    "pooled over every story with the same pseudonym (the finding names every story "
+    "involved).",
     rationale="A motivated intruder (the ICO's test for anonymised data) puts details together: "
     "press complaints show people found from a named small employer, a town and a start date, a "
     "child's first name and school, an estate and a nickname, or a prison, a year and an "

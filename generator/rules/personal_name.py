@@ -120,7 +120,8 @@ Whatsername Whatshername Whatshisface Thingy Thingummy Whatever Nobody Somebody
 words before a first name ("Auntie Parveen", "Uncle Des": what a child calls someone, not a
 full name)."""
 ROLE_BEFORE = re.compile(
-    r"\b(?:my|our|his|her|their|the|a|your|me and my|me)[ \t]+(?:new[ \t]+|old[ \t]+|ex-?[ \t]*)?"
+    r"\b(?:my|ma|mah|our|his|her|their|the|a|your|me and my|me)[ \t]+"
+    r"(?:new[ \t]+|old[ \t]+|ex-?[ \t]*)?"
     r"(?:probation officer|probation worker|offender manager|officer|mentor|peer mentor"
     r"|solicitor|barrister|lawyer|brief|key ?worker|support worker|case ?worker|social worker"
     r"|youth worker|worker|governor|sister|brother|cousin|uncle|aunt(?:ie)?|nephew|niece"
@@ -452,13 +453,24 @@ def _introduced_names(text: str) -> Iterator[tuple[int, int]]:
             yield match.start("a"), match.end("b")
 
 
+LOWER_NICKNAMED = re.compile(
+    rf"(?<![\w'’])(?P<first>[{LOWER}]{{2,20}})[ \t]+[‘'\"“][^’'\"”\n]{{1,20}}[’'\"”][ \t]+"
+    rf"(?P<last>(?:mc|mac|o['’])?[{LOWER}]{{2,20}})(?![\w'’])"
+)
+"""The same in lower case: bernadette “bernie” mcalister."""
+
+
 def _nicknamed_names(text: str) -> Iterator[tuple[int, int]]:
-    """Dwayne ‘Tiny’ Fairweather."""
+    """Dwayne ‘Tiny’ Fairweather; bernadette “bernie” mcalister (both names in the lists)."""
     for match in NICKNAMED.finditer(text):
         first, last = match.group("first"), match.group("last")
         if looks_like_full_name([first, last]) or (
             first in given_names() and _unlisted_name(first, last)
         ):
+            yield match.span()
+    for match in LOWER_NICKNAMED.finditer(text):
+        first, last = match.group("first"), match.group("last")
+        if first in lower_given_names() and last in lower_surnames():
             yield match.span()
 
 

@@ -38,6 +38,12 @@ NAMED_HANDLE = re.compile(
 """A handle without its @, after a platform named as the place to find someone: "find me
 on insta dee_walks_again", "add me on snap: jaybird99", "add me on snap, it's kez.cooks",
 "my tiktok is deewalks", "snapchat: jaybird"."""
+ON_PLATFORM = re.compile(
+    rf"\b(?:i['’]?m|im|i am|we['’]re|were)\s+on\s+(?:{PLATFORMS})\b\s*[:,-]?\s*"
+    r"(?P<handle>[a-z0-9]+[._][a-z0-9._]*[a-z0-9]|[a-z]+\d+[a-z0-9]*)\b"
+)
+"""'im on tiktok, sparrowstitches_brum': a handle after "I'm on" a platform, when it has the
+shape only handles have (a dot, an underscore or digits: not "I'm on facebook every night")."""
 SEARCH_NAME = re.compile(
     rf"\bsearch\s+(?:for\s+me\s+on\s+)?(?:{PLATFORMS})\b\s+for\s+"
     r"(?P<handle>[a-z0-9_.'’-]{2,30}(?:\s[a-z0-9_.'’-]{2,30}){0,3})"
@@ -82,7 +88,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         yield finding_at(RULE, doc, hit, "social-media profile link")
     for hit in pattern_hits(doc, HANDLE, triggers=("@",)):
         yield finding_at(RULE, doc, hit, "social-media handle")
-    searches = ((NAMED_HANDLE, _named_handle, "handle"), (SEARCH_NAME, _handle, "profile"))
+    searches = (
+        (NAMED_HANDLE, _named_handle, "handle"),
+        (ON_PLATFORM, None, "handle"),
+        (SEARCH_NAME, _handle, "profile"),
+    )
     for pattern, accept, what in searches:
         hits = pattern_hits(doc, pattern, accept, group="handle", triggers=PLATFORM_TRIGGERS,
                             folded=True)  # fmt: skip
@@ -96,7 +106,8 @@ RULE = Rule(
     name="social-media",
     severity=Severity.ERROR,
     summary="Finds social-media handles (@name), handles without the @ after a platform's "
-    "name (find me on insta dee_walks, my tiktok is deewalks, search facebook for dee walker) "
+    "name (find me on insta dee_walks, my tiktok is deewalks, im on tiktok, dee_walks, search "
+    "facebook for dee walker) "
     "and profile links (facebook.com/…, instagram.com/…, tiktok.com/@…, x.com/…).",
     rationale="A profile shows a face, friends and a home town.",
     hint="remove the handle or link",

@@ -45,7 +45,7 @@ LOWER_ADDRESS = re.compile(
     r"\b(?:at|on|to|from|number|no\.?|lived|living|moved|round|address(?: is| was)?:?"
     r"|flat\s+\d{1,4}[a-z]?,?)\s+(?P<address>\d{1,4}[a-z]?,?\s+"
     rf"(?:(?!(?:{COUNTED})\b)"
-    rf"[a-z][a-z'’-]+\s+){{1,2}}(?:{LOWER_TYPES}|rd|ave))\b(?![\w'’-])"
+    rf"[a-z][a-z'’-]+\s+){{1,2}}(?:{LOWER_TYPES}|rd|ave|walk|row))\b(?![\w'’-])"
 )
 """An address typed in lower case, after a word that puts someone there: "i lived at 22
 hope street", "the new address is flat 2, 17 albany rd". Not "on 2 busy roads": the types
