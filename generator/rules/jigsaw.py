@@ -1081,13 +1081,14 @@ _SHAPED_TOWN = re.compile(
 )
 """'the pubs in Lowmoor', 'a bakery in Haverleigh': a town no list holds, told by the ending
 English place names have (and no English word, first name, city or big town has)."""
-SHAPED_TOWN_CUES = (" in ", " from ", " near ", " outside ")
+TOWN_PREPOSITIONS = ("in", "from", "near", "outside")
+"""The words before a town that no list holds, found by the shape of its name."""
+SHAPED_TOWN_CUES = tuple(f" {word} " for word in TOWN_PREPOSITIONS)
 
 
 def _shaped_towns(text: str) -> Iterator[tuple[int, str, str]]:
     """Looked for after each cue before a capital (str.find passes, not a pattern over the
     whole text: a fifth of BT220's time when it was one)."""
-    listed = _lists()[0]
     for cue in SHAPED_TOWN_CUES:
         at = text.find(cue)
         while at >= 0:
@@ -1099,8 +1100,8 @@ def _shaped_towns(text: str) -> Iterator[tuple[int, str, str]]:
             if match is None:
                 continue
             name = match.group()
-            if name.lower() in listed or not _small_unlisted(name):
-                continue  # a listed place is found as one; a big town or a word is none
+            if not _unlisted_town(name):
+                continue
             if cue == " from " and name in surnames():
                 continue  # "a letter from Thornton": as often a person
             yield begin, "town", name
@@ -1115,11 +1116,15 @@ def _town_ending(text, folded, start, end, kind):
         return None
     first = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
     name = text[first:end]
-    if _word_before(folded, first) not in ("in", "from", "near", "outside"):
-        return None
-    if not _small_unlisted(name) or name.lower() in _lists()[0]:
+    if _word_before(folded, first) not in TOWN_PREPOSITIONS or not _unlisted_town(name):
         return None
     return first, "town", name
+
+
+def _unlisted_town(name: str) -> bool:
+    """A town known by its name's shape: one no list holds (a listed place is found as one)
+    and no big town, word or first name."""
+    return name.lower() not in _lists()[0] and _small_unlisted(name)
 
 
 _TEAM_BEFORE = re.compile(
@@ -1135,12 +1140,13 @@ _AGE_GROUP = re.compile(
 def _junior_team(text, folded, start, end, kind):
     """'Millbeck Rovers under-elevens': a children's team, named; its parents know each other
     (a first team called so is a professional club, known to all: not counted)."""
-    if not _AGE_GROUP.match(folded, end - 1):
+    age_group = _AGE_GROUP.match(folded, end - 1)
+    if age_group is None:
         return None
     team = _TEAM_BEFORE.search(text, max(0, start - 40), start)
     if team is None or team.group(1).split()[0].lower() in _big_places():
         return None
-    return team.start(), "employer", text[team.start() : _AGE_GROUP.match(folded, end - 1).end()]
+    return team.start(), "employer", text[team.start() : age_group.end()]
 
 
 MARK_CUES = (
@@ -1541,7 +1547,7 @@ def _saying(text, folded, start, end, kind):
     pattern = _SAYINGS[folded[start:end]]
     low, high = max(0, start - SAYING_REACH), end + SAYING_REACH
     for match in pattern.finditer(text, low, high):
-        group = 1 if match.group(1) else 2
+        group = match.lastindex  # the alternative's own group: _NOT_BIG has two
         name = match.group(group)
         if name.lower() in CITIES:
             continue
@@ -1603,7 +1609,7 @@ def _unlisted_small_places(text: str) -> Iterator[tuple[int, str, str]]:
     someone lived or moved to, in a text that says it is small. Its name is no English word,
     first name, city or public name."""
     for match in _LIVED_IN.finditer(text):
-        group = 1 if match.group(1) else 2
+        group = match.lastindex  # the alternative's own group
         if _small_unlisted(match.group(group)):
             yield match.start(group), "place", match.group(group)
 

@@ -118,8 +118,8 @@ where the storyteller says they harmed him or her."""
 HE = frozenset("him lad man boy bloke guy fella kid husband boyfriend brother".split())
 SHE = frozenset("her girl woman lady wife girlfriend sister kid".split())
 HARM_REACH = 800
-NAME_NEEDLES = ("his name", "her name")
 """Characters either side of "his name is" within which the harm is told."""
+NAME_NEEDLES = ("his name", "her name")
 
 
 def _named_after(segment: Segment) -> Iterator[tuple[int, int]]:

@@ -40,9 +40,8 @@ def _accept(segment: Segment, match: re.Match[str]) -> bool:
     if match.group(1).count("o") > 2:
         return False  # "o" for zero once or twice, not "oo oo oo"
     written = segment.text[match.start() : match.end()]
-    if written[1] == " ":  # "S L 26 84 09 D": letters apart only where a number is spoken of
-        return near(segment.text, match.start(), match.end(), CONTEXT)
-    if written[:2] not in WORD_PREFIXES:
+    # "S L 26 84 09 D" (letters apart) and "on 12 34 56 a" only where a number is spoken of
+    if written[1] != " " and written[:2] not in WORD_PREFIXES:
         return True
     return near(segment.text, match.start(), match.end(), CONTEXT)
 

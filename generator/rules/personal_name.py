@@ -198,7 +198,8 @@ def _public(name: str) -> bool:
     if words and words[0].casefold() in SAINTS:
         return True  # "saint andrew", "St Helen": a saint, a church or a place
     folded = _folded_not_people()
-    if " ".join(words).casefold() in folded or " ".join(words).lower() in _places():
+    whole = " ".join(words)
+    if whole.casefold() in folded or whole.lower() in _places():
         return True  # a public name, or a town ("Bishop Auckland", "Barnard Castle")
     return (
         len(words) == 3
