@@ -43,6 +43,13 @@ KIN_WORDS = frozenset(
     mum mam mummy mammy dad daddy cousin khala khalu chacha chachi nani dadi bhai baji""".split()
 )
 """What a child calls a relative, before their first name ("Auntie Parveen", "Uncle Des")."""
+PHONETIC_LETTERS = (
+    "alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima "
+    "mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky x-ray "
+    "xray yankee zulu"
+).split()
+"""The phonetic alphabet letters are read out in ("Alpha Two Seven Eight Eight Delta
+Foxtrot")."""
 FAMILY_WORDS = KIN_WORDS | frozenset("big little lil old young baby wee ah".split())
 """Words before a first name that make it a nickname or a relative, not a full name ("Ah" is
 the Cantonese familiar prefix: "Ah Keung")."""

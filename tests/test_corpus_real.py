@@ -82,6 +82,19 @@ CORPORA = {  # corpus → planted faults and clean stories it holds at least, sh
     # team and "only two women on the rota", a town known by its name's ending; 4 of 4
     # faults), 8 of 10 clean (a fox "being murdered", Phil Mitchell)
     "fresh16": (20, 10, 0.95, 0),
+    # a seventeenth, of every family, measured as it came after the sixteenth: 12 of 21 (9 of
+    # 12 identifiers: a prison number in the phonetic alphabet, "(jaspreet kaur sandhu," as a
+    # signature, "this is for Bogdan" heading a poem to the man robbed; 1 of 6 combinations:
+    # "has called us Tins", the Wheatsheaf's quiz and "in the Echo", "INAYA across my
+    # knuckles" with a boxing club in Ashington, "the only chippy in the village" with
+    # Cemaes; 2 of 3 faults: an appeal "listed for a hearing"), 7 of 9 clean (St Pauls
+    # Carnival, Beres Hammond, "hit me wi a tea towel")
+    "fresh17": (21, 9, 0.95, 0),
+    # an eighteenth, of identifiers and clean stories in the held-out corpus's proportions,
+    # measured as it came after the seventeenth: 17 of 19 (14 of 15 identifiers: "a room, 41b
+    # alderbrook rd,"; 3 of 4 faults: "still waiting to be sentenced"), 9 of 11 clean ("I
+    # murdered Calon Lân at the rugby club quiz night", "On the 3rd of March, a Tuesday")
+    "fresh18": (19, 11, 0.95, 0),
 }
 
 

@@ -16,6 +16,7 @@ from generator.rules.content_warnings import _compiled as warning_pattern
 from generator.rules.date_of_birth import BIRTH, BIRTH_TRIGGERS, MONTH_TRIGGERS, SPOKEN_DATE
 from generator.rules.email_address import EMAIL
 from generator.rules.exact_date import EXACT
+from generator.rules.exact_date import SPOKEN as SPOKEN_EXACT
 from generator.rules.nhs_number import TEN_DIGITS
 from generator.rules.ni_number import NI_NUMBER
 from generator.rules.ongoing_proceedings import ONGOING
@@ -57,6 +58,7 @@ CASES = {  # each pattern with the anchors its rule gives it
     "BT210-handle": (HANDLE, {"triggers": ("@",)}),
     "BT301": (ONGOING, {"triggers": ONGOING_TRIGGERS, "folded": True}),
     "BT303": (EXACT, DIGITS),
+    "BT303-spoken": (SPOKEN_EXACT, {"triggers": MONTH_TRIGGERS, "folded": True}),
     "BT501": (LABELS, {"triggers": LABEL_TRIGGERS, "folded": True}),
     "BT401": (WARNINGS, {"starts": start_finder(WARNINGS.pattern), "folded": True}),
 }

@@ -84,6 +84,7 @@ PAIRS = (
     frozenset({"nickname", "place"}),
     frozenset({"nickname", "street"}),
     frozenset({"job", "employer"}),
+    frozenset({"job", "place"}),
     frozenset({"mark", "place"}),
     frozenset({"mark", "estate"}),
     frozenset({"mark", "street"}),
@@ -91,7 +92,8 @@ PAIRS = (
 """Two details that identify together, as in press rulings: a child's first name and their
 school; a named school in a small town (every parent there knows every other); a nickname
 and the estate, street or small town where everyone knew it; a distinctive job or title and a
-named employer or club ("the only woman on the tools" at "Pennock Motors"); a visible mark
+named employer or club ("the only woman on the tools" at "Pennock Motors"), or a small named
+place ("the only chippy in the village" and "Cemaes"); a visible mark
 ("the eagle tattoo on my neck", "my three-legged greyhound") and the place where people see
 it."""
 
@@ -339,6 +341,7 @@ def _needles() -> tuple[tuple[str, ...], dict[str, str]]:
     found.update(dict.fromkeys(TOWN_ENDINGS, "town-ending"))
     found.update(dict.fromkeys((" under-", " under ", " u-"), "junior-team"))
     found[" class"] = "class"
+    found.update(dict.fromkeys((f"the {pub}" for pub in PUBS), "pub"))
     return tuple(sorted(found)), found
 
 
@@ -464,6 +467,20 @@ CLUB_WORDS = frozenset(
 )
 """Words that make a club or an inn of a kind, not a named one ("the Youth Club", "a Premier
 Inn", "the Conservative Club")."""
+PUBS = tuple(
+    """wheatsheaf|red lion|white lion|black lion|royal oak|white hart|white horse|black horse|
+    red cow|plough|swan|black swan|white swan|kings head|king's head|queens head|queen's head|
+    rose and crown|rose & crown|nags head|nag's head|fox and hounds|fox & hounds|greyhound|
+    cross keys|dog and duck|coach and horses|blacksmiths|three horseshoes|malt shovel|
+    crooked billet|golden lion|green man|royal hotel|station hotel|black bull|half moon|
+    new inn|old bell|rising sun|grapes|eagle and child|lamb and flag|jolly sailor|ship inn|
+    packhorse|wagon and horses|waggon and horses|woolpack|fleece|hare and hounds|
+    prince of wales|duke of wellington|marquis of granby|pig and whistle|dun cow|spread eagle|
+    boars head|boar's head|travellers rest|traveller's rest""".replace("\n", "").split("|")
+)
+"""Pubs known by their name alone ("the quiz at the Wheatsheaf"): one in many villages, so with
+the village or the estate it points at the people behind the bar and at the quiz."""
+PUB_BEFORE = re.compile(r"\b(?:at|in|down|from|behind|outside|to|by|near|of|round) $")
 HOUSE_WORDS = (" house", " lodge", " manor", " grange")
 """A named care home, hostel or hall where someone works ("activities coordinator at
 Heatherlea House"): counted only straight after "at"."""
@@ -472,6 +489,8 @@ PAPER_WORDS = tuple(
     for w in "gazette echo herald advertiser chronicle mercury courier argus examiner recorder "
     "journal bugle telegraph".split()
 ) + (" free press", " evening post", " evening news", " weekly news")
+_PAPER_BEFORE = re.compile(r"\b(?:in|made|front of|page of|reporter from|off) the$")
+"""What puts a paper's one word after it: "it was in the Echo", "made the Argus"."""
 NATIONAL_PAPER_WORDS = frozenset(
     """daily sunday evening morning northern southern western eastern yorkshire lancashire
     birmingham jewish catholic financial racing""".split()
@@ -688,9 +707,9 @@ _JOB = re.compile(
     r"|kitchen|office|factory|warehouse|bakery|salon|rota)\b"
     r"|(?:the )?only (?:two|three) (?:women|lasses|men|blokes|lads) (?:on|in|at) (?:the|our)"
     r" (?:\w+ ){0,2}?(?:rota|depot|site|crew|team|shift|yard|floor|garage|station)\b"
-    r"|the only (?:\w+ ){0,2}(?:stall|shop|firm|takeaway|garage|salon|business|pub|cafe|café)"
-    r" (?:in|on|at|for) (?:the|our|that|this|miles|town)\b"
-    r"|the only (?:\w+ ){1,2}(?:stall|takeaway|salon)\b"
+    r"|(?P<shop>the only (?:\w+ ){0,2}(?:stall|shop|firm|takeaway|garage|salon|business|pub|cafe"
+    r"|café) (?:in|on|at|for) (?:the|our|that|this|miles|town)\b"
+    r"|the only (?:\w+ ){1,2}(?:stall|takeaway|salon)\b)"
     r"|the only (\w+(?: \w+)?) (?:in|at|on) (?:the|our|my|that) (?:village|town|island|estate|"
     r"street|depot|yard|site|works|pit|mine|factory)\b"
 )
@@ -700,6 +719,15 @@ JOB_WORDS_AT = frozenset(
     engineer scaffolder labourer butcher baker postman postwoman vet pharmacist solicitor lawyer
     priest vicar imam councillor paramedic pilot surgeon dentist apprentice foreman""".split()
 )
+SHOP_WORDS = frozenset(
+    """chippy shop pub takeaway garage cafe café bakery butchers butcher's newsagents newsagent's
+    offy offie launderette bookies hotel salon barbers barber's hairdressers hairdresser's
+    surgery pharmacy chemist chemists school""".split()
+)
+_WORK_BEFORE = re.compile(
+    r"\b(?:work|works|working|worked|job|run|runs|running|ran|own|owns|owned|had|have|got|my)\b"
+)
+"""'I work in the only chippy in the village': the one place of its kind, where they work."""
 LOCAL_JOBS = JOB_WORDS_AT | frozenset(
     """dinner lady|dinner man|midday supervisor|window cleaner|milkman|postie|bin man|binman|
     barmaid|barman|cleaner|caretaker|janitor|receptionist|shop assistant|carer|care worker|
@@ -742,8 +770,9 @@ def _job_in_place(text, folded, start, end, kind):
 _NICKNAME_SUBJECT = re.compile(
     r"(?:they|everyone|everybody|people|lads|boys|girls|mates|others|inmates|screws|kids|folk|"
     r"estate|town|village|wing|landing|school|class|crew|gang|quay|street|road|pit|yard|"
-    r"lads|down the \w+)(?:\s(?:on|in|round|at|from|down)\s(?:the\s)?[\w'’-]+)?"
-    r"\s(?:all\s|always\s|just\s|still\s)?"
+    r"lads|bairns|weans|mam|mum|ma|nan|gran|dad|da|family|polis|police|coppers|"
+    r"down the \w+)(?:\s(?:on|in|round|at|from|down)\s(?:the\s)?[\w'’-]+(?:\s[\w'’-]+)?)?"
+    r"\s(?:(?:all|always|just|still|has|have|['’]ve|ever|even)\s)*"
     r"(?:used to\s|would\s|'d\s)?$"
 )
 _NAMES_TALK = re.compile(r"\b(?:nick ?names?|names?|called)\b")
@@ -772,7 +801,9 @@ def _segment_details(segment: Segment, meta: StoryMeta) -> Iterator[Detail]:
         # cheap tests first: most hits are ordinary words ("college", "drive", "likely")
         if kind in _AFTER_A_NAME:
             word = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-            if not (text[word : word + 1].isupper() or text[word : word + 1] == "&"):
+            if not (text[word : word + 1].isupper() or text[word : word + 1] == "&") and not (
+                kind == "paper" and text[start + 1 : start + 2].isupper()  # "in the Echo"
+            ):
                 continue
         elif kind in _WHOLE_WORDS and (
             (start and folded[start - 1].isalnum()) or (end < size and folded[end].isalnum())
@@ -1156,12 +1187,13 @@ MARK_CUES = (
         for where in ("on", "across", "down", "under", "over")
     )
     + tuple(f"tattoos on {whose} " for whose in ("his", "her"))
-    + ("-legged ", "one-eyed ", " painted on ")
+    + ("-legged ", "one-eyed ", " painted on ", " across my knuckles", " on my knuckles")
 )
 _MARK = re.compile(
     r"(?:(?:an?|the|my) )?(?:[a-z-]+ )?(?:tattoos? (?:on|across|down|under|over) (?:my|his|her)"
     r" (?:neck|face"
     r"|cheek|forehead|head|hands?|knuckles|throat|chin|scalp)"
+    r"|(?:got |had |with )[\w'’-]+ (?:tattooed )?(?:across|on) my knuckles"
     r"|(?:scar|birthmark) (?:on|across|down|under|over) my (?:neck|face|cheek|forehead|throat"
     r"|chin|lip|eye))\b"
     r"|(?:(?:one|two|three)-legged|one-eyed) (?:[\w'’-]+ )?(?:dog|cat|greyhound|lurcher|staffy"
@@ -1347,7 +1379,15 @@ def _job(text, folded, start, end, kind):
     match = _JOB.match(folded, start)
     if match is None:
         return None
-    if match.group(2) is not None and match.group(2).split()[-1] not in JOB_WORDS_AT:
+    what = match.group(2)
+    works = _WORK_BEFORE.search(folded, max(0, start - 30), start) is not None
+    if match.group("shop") and not works:
+        return None  # "we went to the only pub in the village": where everyone goes
+    if (
+        what is not None
+        and what.split()[-1] not in JOB_WORDS_AT
+        and (what.split()[-1] not in SHOP_WORDS or not works)
+    ):
         return None
     return start, "job", text[start : match.end()]
 
@@ -1389,10 +1429,25 @@ def _employer_at(text, folded, start, end, kind):
     return first, "employer", text[first:end]
 
 
+def _pub(text, folded, start, end, kind):
+    """'the quiz at the Wheatsheaf': a pub, capitalised, after a word that puts someone there."""
+    if end < len(folded) and folded[end].isalnum():
+        return None
+    if not text[start + 4 : start + 5].isupper():
+        return None
+    if not PUB_BEFORE.search(folded, max(0, start - 8), start):
+        return None
+    return start, "employer", text[start:end]
+
+
 def _paper(text, folded, start, end, kind):
     """'in the Kelbeck Gazette': a local paper, named, where the story was news."""
     found = _capital_keyword(text, folded, start, end, 2)
     if found is None:
+        if text[start + 1 : start + 2].isupper() and _PAPER_BEFORE.search(
+            folded, max(0, start - 30), start
+        ):
+            return start - 3, "paper", text[start - 3 : end]  # "it was in the Echo"
         return None
     first, name = found
     words = name.lower().split()
@@ -1671,6 +1726,8 @@ def _only_in(text: str) -> Iterator[tuple[int, str, str]]:
 def _nickname(text, folded, start, end, kind):
     if start and folded[start - 1].isalnum():
         return None
+    if folded.endswith(NAMED_AT_BIRTH, max(0, start - 12), start):
+        return None  # "she nearly called me Blessing": a name chosen, not one people use
     us = folded[start:end] in ("called us ", "calls us ", "call us ")
     if us and not _NICKNAME_SUBJECT.search(folded, max(0, start - 60), start):
         return None  # "called us" is "called me" only in some voices ("everyone called us Tuna")
@@ -1696,6 +1753,7 @@ def _nickname(text, folded, start, end, kind):
     return end + match.start(1), "nickname", value
 
 
+NAMED_AT_BIRTH = ("nearly ", "almost ", "wanted to ", "going to ", "gonna ")
 NOT_NICKNAME_TITLES = frozenset(
     "Father Sister Brother Mother Mr Mrs Miss Ms Dr Sir Madam Pastor Reverend Imam".split()
 )
@@ -1760,6 +1818,7 @@ _LOOKS = {
     "saying": _saying,
     "estate-on": _estate_on,
     "mark": _mark,
+    "pub": _pub,
     "town-ending": _town_ending,
     "junior-team": _junior_team,
     "title": _title,

@@ -185,20 +185,24 @@ def _named_and_aged(segment: Segment, pseudonym: str | None) -> Iterator[tuple[i
 
 
 DEAR = re.compile(
-    r"(?:^|\n)[ \t]*(?:[Dd]ear|DEAR|[Tt]o) (?P<n>[A-Z][a-z]{1,14})\b[ \t]*(?:,|(?=\n))"
+    r"(?:^|\n)[ \t]*(?:[Dd]ear|DEAR|[Tt]o|(?:[Tt]his (?:is|one['’]?s) |[Tt]his poem['’]?s )?[Ff]or)"
+    r" (?P<n>[A-Z][a-z]{1,14})\b[ \t]*(?:[,.]|(?=\n)|(?=[a-z]))"
 )
 HARMED_YOU = re.compile(
     rf"\b(?:I|i)(?:['’]d|\s+(?:{ADVERBS}))?\s+(?P<verb>{VERB})(?:\s+up)?\s+you\b"
     r"|\bwhat (?:I|i) did to you\b"
+    r"|\byou (?:gave|handed) me (?:the|your) (?:till|money|cash|takings|float|purse|wallet)\b"
+    r"(?! (?:for|to|back|every|when))|\b(?:I|i) (?:scared|frightened|terrified|threatened) you\b"
 )
 ABUSE_CONTEXT = re.compile(
     r"\b(?:abus(?:e|ed|ive)|non-?(?:harassment|molestation) order|restraining order|domestic"
     r"|(?:scared|frightened|terrified) of me|controlling)\b",
     re.IGNORECASE,
 )
-"""'Dear Shannon, ... I hurt you': a letter to the person the storyteller harmed, named in
-its greeting ("hurt" alone only where the letter speaks of abuse: a letter to a child says "I
-hurt you by going away")."""
+"""'Dear Shannon, ... I hurt you', 'this is for Bogdan ... you gave me the till': a letter or
+a poem to the person the storyteller harmed, named in its greeting (its line may run on into
+the next, as a reader sees a poem's lines joined). "hurt" alone counts only where the letter
+speaks of abuse: a letter to a child says "I hurt you by going away"."""
 
 
 def _letter_to_victim(text: str) -> Iterator[tuple[int, int]]:

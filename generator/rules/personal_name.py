@@ -11,6 +11,7 @@ from generator.model import Document
 from generator.names import (
     DIALECT,
     KIN_WORDS,
+    PHONETIC_LETTERS,
     SURNAME_ENDINGS,
     SURNAME_PARTS,
     common_word_names,
@@ -99,7 +100,7 @@ Ltd Plc Inc Associates Solicitors Recovery Probation Police Justice Magistrates 
 Officer Statement Support Worker Manager Liaison Awareness Course Programme Program Meeting
 Panel Board Day Night Masjid Mosque Gurdwara Mandir Temple Synagogue Tabernacle Capel Eglwys
 Llyn Afon Mynydd Cwm Coed Bwlch Canal River Loch Beach Harbour Marina Dock Docks Reservoir
-Valley Island Islands Bay Sands Pier Quay Cove
+Valley Island Islands Bay Sands Pier Quay Cove Carnival Festival Fair Mela Games Show Cup
 """.split()
 )
 """Words after a name that make it a place, a law, a firm or a service (Sarah's Law, Tesco
@@ -182,6 +183,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         for start, end in sorted(found):
             if (
                 _public(segment.text[start:end])
+                or AFTER_SAINT.search(segment.text, max(0, start - 7), start)
                 or _within_public(segment.text, start, end)
                 or _in_public_talk(segment.text, start, end)
             ):
@@ -197,6 +199,8 @@ def _public(name: str) -> bool:
     words = POSSESSIVE.sub("", " ".join(name.split())).split()
     if words and words[0].casefold() in SAINTS:
         return True  # "saint andrew", "St Helen": a saint, a church or a place
+    if all(w.casefold() in PHONETIC_LETTERS for w in words) and words[-1] not in surnames():
+        return True  # "Delta Foxtrot": letters read out
     folded = _folded_not_people()
     whole = " ".join(words)
     if whole.casefold() in folded or whole.lower() in _places():
@@ -209,6 +213,8 @@ def _public(name: str) -> bool:
 
 
 SAINTS = frozenset({"saint", "st", "st."})
+AFTER_SAINT = re.compile(r"\b(?:St\.?|Saint|ST\.?|SAINT)\s+$")
+"""A name just after "St" is a saint's, a church's or a place's ("St Pauls Carnival")."""
 PLAIN_NAME = re.compile(r"[A-Z][a-z'’-]+ [A-Z][a-z'’-]+(?:['’]s)?")
 PUBLIC_TALK = re.compile(
     r"\b(?:telly|tv|television|episodes?|series|sitcom|soaps?|programme|documentary|films?"
@@ -216,13 +222,14 @@ PUBLIC_TALK = re.compile(
     r"|rapper|actor|actress|presenter|netflix|bbc|itv|radio|podcast|youtube|starring|famous"
     r"|celebrity|comedian|autobiography|footballer|striker|goalkeeper|captain of|played for"
     r"|plays for|boxer|olympics?|world cup|premier league|named after|law is named|crowd"
-    r"|music)\b",
+    r"|music|cricket|football|boxing|snooker|darts|rugby|westerns?|reggae|records?|tunes?"
+    r"|sound system|dj|danced?|dancing)\b",
     re.IGNORECASE,
 )
 """Talk of television, books, music and sport."""
 SEEN_BEFORE = re.compile(
     r"\b(?:watch(?:ed|ing)?|see|saw|seen|listen(?:ed|ing)? to|hear|heard|that|like|love[sd]?"
-    r"|fan of|read|by|named after)[ \t]+$",
+    r"|fan of|read|by|named after|play(?:ed|ing|s)?(?: some)?(?: old)?|put on)[ \t]+$",
     re.IGNORECASE,
 )
 """What puts a public name after it: someone watched, heard, read or admired ("that Nigel
@@ -629,13 +636,17 @@ def _has_particle(segment: Segment) -> bool:
     return any(needle in segment.text for needle in PARTICLE_NEEDLES)
 
 
+BRACKETS_TO_SPACES = str.maketrans(dict.fromkeys('()[]{}<>"“”‘,;:!?*_/', " "))
+"""What may stand against a lower-case name: "(jaspreet kaur sandhu, ...)"."""
+
+
 def _lower_case_names(text: str, particle: bool = True) -> Iterator[tuple[int, int]]:
     """darren mcallister, siobhan o'brien: both in the lists and neither an English word.
     A set intersection finds the given names first, so prose without one costs one split.
     Every text is read so: people who capitalise "I" still type a name in lower case."""
     # one pass of the words through both lists (a story's thousand words, hashed and looked
     # up once), then the few found are sorted between them
-    found_any = _lower_names_either().intersection(text.split())
+    found_any = _lower_names_either().intersection(text.translate(BRACKETS_TO_SPACES).split())
     yield from _lower_word_names(text, found_any & lower_word_given_names())
     if particle:  # llŷr ap emrys
         english = english_words()
@@ -662,17 +673,17 @@ def _lower_case_names(text: str, particle: bool = True) -> Iterator[tuple[int, i
         for match in re.finditer(rf"(?<![\w'’]){re.escape(name)}((?:[ \t]+[\w'’-]+){{1,2}})", text):
             following = match.group(1).split()
             last = following[-1].rstrip("'’").removesuffix("'s").removesuffix("’s")
-            if following[0] in surnames_ and written_in_one_case(name, following[0]):
-                yield (
-                    match.start(),
-                    match.start(1) + match.group(1).find(following[0]) + len(following[0]),
-                )
-            elif (
+            if (
                 len(following) == 2
                 and following[0] in {"kaur", "singh", "bibi", "begum", "kumar"}
                 and written_in_one_case(name, last)
             ):
-                yield match.start(), match.end()
+                yield match.start(), match.start(1) + match.group(1).rfind(last) + len(last)
+            elif following[0] in surnames_ and written_in_one_case(name, following[0]):
+                yield (
+                    match.start(),
+                    match.start(1) + match.group(1).find(following[0]) + len(following[0]),
+                )
 
 
 LOWER_PARTICLES = ("ap", "ab", "ferch", "ó", "ní", "nic", "mhic", "uí", "ua", "mac", "bin", "ibn")

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from generator.findings import Finding, Severity
 from generator.model import Document
+from generator.names import PHONETIC_LETTERS
 from generator.rules._find import finding_at, near, pattern_hits
 from generator.rules.base import Context, Rule
 from generator.text import Segment
@@ -29,12 +30,20 @@ def _accept(segment: Segment, match: re.Match[str]) -> bool:
 
 
 DIGIT = r"(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine)"
+_SEP = "[ ,.-]+"
+_FOUR = "|".join(  # four digits read out, "double" saying two of them ("two seven double eight")
+    _SEP.join(f"double {DIGIT}" if step == 2 else DIGIT for step in steps)
+    for steps in ((1, 1, 1, 1), (2, 1, 1), (1, 2, 1), (1, 1, 2), (2, 2))
+)
+LETTER = rf"(?:{'|'.join(sorted(PHONETIC_LETTERS, key=len, reverse=True))}|[a-z])"
+"""A letter read out, alone or in the phonetic alphabet ("Delta Foxtrot")."""
 TWO_LETTER_WORDS = "of|to|in|on|at|is|it|or|an|as|be|by|do|go|he|me|my|no|so|up|us|we|am|if|oh"
 SPOKEN = re.compile(
-    rf"(?<!['’])\b[a-z][ ,.-]+(?:{DIGIT}[ ,.-]+){{3}}{DIGIT}[ ,.-]+"
-    rf"(?:[a-z][ ,.-]+[a-z]|(?!{TWO_LETTER_WORDS})[a-z]{{2}})\b(?![ ,.-]+[a-z]\b)"
+    rf"(?<!['’])\b{LETTER}{_SEP}(?:{_FOUR}){_SEP}"
+    rf"(?:{LETTER}{_SEP}{LETTER}|(?!{TWO_LETTER_WORDS})[a-z]{{2}})\b(?!{_SEP}[a-z]\b)"
 )
-"""A number read out, digit by digit: "they called me A one six eight three C J"."""
+"""A number read out, digit by digit: "they called me A one six eight three C J", "Alpha Two
+Seven Eight Eight Delta Foxtrot"."""
 SPOKEN_CUES = ("number", "called me", "call me", "calls me", "nomis", " no.", "prison")
 """Where a number is spoken of: SPOKEN is looked for only in a field holding one of these."""
 
@@ -55,7 +64,8 @@ RULE = Rule(
     severity=Severity.ERROR,
     summary="Finds prison numbers (one letter, four digits, two letters: A1234BC), also in "
     "lower case, spaced or hyphenated (a1234bc, A 1234 BC, A-1234-BC), with the letter O "
-    "for a zero, or read out digit by digit (A one six eight three C J).",
+    "for a zero, or read out digit by digit (A one six eight three C J, Alpha Two Seven Eight "
+    "Eight Delta Foxtrot).",
     rationale="A prison number is unique to one person for life and is on every record about them.",
     hint="remove the number",
     kinds=frozenset({"story", "resource", "page"}),

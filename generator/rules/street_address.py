@@ -42,13 +42,14 @@ COUNTED = (
 )
 """Words after a number that count something, not name a street ("on the number 60 bus")."""
 LOWER_ADDRESS = re.compile(
-    r"\b(?:at|on|to|from|number|no\.?|lived|living|moved|round|address(?: is| was)?:?"
-    r"|flat\s+\d{1,4}[a-z]?,?)\s+(?P<address>\d{1,4}[a-z]?,?\s+"
+    r"(?:\b(?:at|on|to|from|number|no\.?|lived|living|moved|round|address(?: is| was)?:?"
+    r"|flat\s+\d{1,4}[a-z]?,?)|[a-z],)\s+(?P<address>\d{1,4}[a-z]?,?\s+"
     rf"(?:(?!(?:{COUNTED})\b)"
     rf"[a-z][a-z'’-]+\s+){{1,2}}(?:{LOWER_TYPES}|rd|ave|walk|row))\b(?![\w'’-])"
 )
-"""An address typed in lower case, after a word that puts someone there: "i lived at 22
-hope street", "the new address is flat 2, 17 albany rd". Not "on 2 busy roads": the types
+"""An address typed in lower case, after a word that puts someone there or set off by a
+comma: "i lived at 22 hope street", "the new address is flat 2, 17 albany rd", "I rent a room,
+41b alderbrook rd, above the nail shop". Not "on 2 busy roads": the types
 are singular and the words are no adjectives of roads."""
 LOWER_WORDS_ADDRESS = re.compile(
     r"\b(?:at|on|to|from|number|no\.?|lived|living|moved|round|it['’]s|it is|it was"
