@@ -95,6 +95,13 @@ CORPORA = {  # corpus → planted faults and clean stories it holds at least, sh
     # alderbrook rd,"; 3 of 4 faults: "still waiting to be sentenced"), 9 of 11 clean ("I
     # murdered Calon Lân at the rugby club quiz night", "On the 3rd of March, a Tuesday")
     "fresh18": (19, 11, 0.95, 0),
+    # a nineteenth, of names and hard clean stories, measured as it came after the
+    # eighteenth: 12 of 18 (8 of 14 identifiers: "KOWALCZYK, Agnieszka" on a form, "Alasdair
+    # “Wee Ally” MacPhail" and "Hyacinth Beckford" (names no list held), "I'm on as
+    # geordie_gaz_sober", "the lad I hit was called Callum"; 4 of 4 faults), 9 of 12 clean
+    # (Jess Ennis-Hill, Ted Lasso, Winston Smith). Still missed: a mobile number read out with
+    # an aside in the middle of it ("nine hundred — and then, wait for it — four one two")
+    "fresh19": (18, 12, 0.94, 0),
 }
 
 

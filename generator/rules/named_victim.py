@@ -61,11 +61,12 @@ FORMS = (
     ("verb", r"\b(?:of|for|after|about)\s+", rf"{VERB}(?:\s+up)?\s+{OBJECT}{_name('n')}"),
     # Kelly, the girl I robbed
     ("verb", rf"\b{_name('n')},?\s+(?:the|my|that)\s+{PERSON}\s+{SUBJECT}", rf"{VERB}\b"),
-    # the lad I glassed, Jordan
+    # the lad I glassed, Jordan; the lad I hit was called Callum
     (
         "verb",
         rf"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+{PERSON}\s+{SUBJECT}",
-        rf"{VERB}\s*,\s+{_name('n')}",
+        rf"{VERB}(?:\s*,\s+|\s+(?:was|is)\s+(?:called|named)\s+|['’]s\s+(?:called|named)\s+)"
+        rf"{_name('n')}",
     ),
     # what I did to Kelly; the harm I caused Kelly
     (

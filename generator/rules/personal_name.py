@@ -611,7 +611,12 @@ def _reversed_or_capitals(pair: re.Match[str]) -> bool:
         parts = a.lower().split("-")  # OSEI-BONSU, Kwabena: a double surname, each part listed
         return (
             len(a) > 2
-            and (a.lower() in folded_surnames() or all(p in folded_surnames() for p in parts))
+            and (
+                a.lower() in folded_surnames()
+                or all(p in folded_surnames() for p in parts)
+                # KOWALCZYK, Agnieszka: a form's order, any surname before a listed given name
+                or (comma and b in given_names() and a.lower() not in english_words())
+            )
             and a.lower() not in everyday_words()
             and (b in given_names() or comma and b.lower() not in everyday_words())
         )

@@ -40,7 +40,8 @@ LETTER = rf"(?:{'|'.join(sorted(PHONETIC_LETTERS, key=len, reverse=True))}|[a-z]
 TWO_LETTER_WORDS = "of|to|in|on|at|is|it|or|an|as|be|by|do|go|he|me|my|no|so|up|us|we|am|if|oh"
 SPOKEN = re.compile(
     rf"(?<!['’])\b{LETTER}{_SEP}(?:{_FOUR}){_SEP}"
-    rf"(?:{LETTER}{_SEP}{LETTER}|(?!{TWO_LETTER_WORDS})[a-z]{{2}})\b(?!{_SEP}[a-z]\b)"
+    rf"(?:{LETTER}{_SEP}{LETTER}|(?!{TWO_LETTER_WORDS})[a-z]{{2}})\b"
+    r"(?![ -]+(?!i\b)[a-z]\b)"  # no more letters spelt after it (but "... foxtrot. i said")
 )
 """A number read out, digit by digit: "they called me A one six eight three C J", "Alpha Two
 Seven Eight Eight Delta Foxtrot"."""

@@ -32,11 +32,12 @@ NAMED_HANDLE = re.compile(
     rf"(?:\s+(?:as|at))?|on\s+(?:{PLATFORMS})\b\s+(?:as|at)"
     rf"|my\s+(?:{PLATFORMS})\b(?:\s+(?:name|handle|username|account|page))?(?:\s+is|'s|’s|:)"
     rf"|(?P<labelled>\b(?:{PLATFORMS}))\s*:)"
-    r"(?:\s*[:,-]?\s*(?:it['’]?s|it is|i['’]?m|is)\b)?"
+    r"(?:\s*[:,-]?\s*(?:it['’]?s|it is|i['’]?m(?:\s+on)?(?:\s+as)?|is)\b)?"
     rf"\s*[:,-]?\s*{_NAME}"
 )
 """A handle without its @, after a platform named as the place to find someone: "find me
 on insta dee_walks_again", "add me on snap: jaybird99", "add me on snap, it's kez.cooks",
+"find us on tiktok, I'm on as geordie_gaz_sober",
 "my tiktok is deewalks", "snapchat: jaybird"."""
 ON_PLATFORM = re.compile(
     rf"\b(?:i['’]?m|im|i am|we['’]re|were)\s+on\s+(?:{PLATFORMS})\b\s*[:,-]?\s*"
@@ -56,7 +57,8 @@ NOT_A_HANDLE = frozenset(
     "dead gone deleted down banned blocked hacked locked closed empty boring public open back "
     "up off out every everyone anyone someone people stuff things friends family photos "
     "videos pictures posts messages account page name handle profile this that these those "
-    "his her their our your we they he she i i'm i’m we'll it's i'll".split()
+    "his her their our your we they he she i i'm i’m we'll it's i'll myself yourself himself "
+    "herself ourselves themselves well usual normal".split()
 )
 """Words after a platform that are prose, not a handle ("my facebook is private")."""
 
