@@ -33,12 +33,19 @@ YEAR_WORDS = (
 """A year said aloud: "ninety", "nineteen eighty-six", "two thousand and one"."""
 YEAR = rf"(?:\d{{4}}|['’]\d{{2}}|{YEAR_WORDS}\b)"
 ANY_DAY = rf"(?:{DAY}|{DAY_WORDS})"
-DATE = (
-    rf"(?:(?:the\s+)?{ANY_DAY}\s+(?:of\s+)?{MONTHS},?\s+(?:in\s+)?{YEAR}"
-    rf"|{MONTHS}\s+(?:the\s+)?{ANY_DAY},?\s+{YEAR}"
-    rf"|(?:the\s+)?{DAY}\s+of\s+the\s+(?:1[0-2]|0?[1-9])(?:st|nd|rd|th),?\s+{YEAR}"
-    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d))"
-)
+
+
+def date_pattern(day: str) -> str:
+    """A whole date with its year, its day written as ``day`` allows (BT303 wants figures)."""
+    return (
+        rf"(?:(?:the\s+)?{day}\s+(?:of\s+)?{MONTHS},?\s+(?:in\s+)?{YEAR}"
+        rf"|{MONTHS}\s+(?:the\s+)?{day},?\s+{YEAR}"
+        rf"|(?:the\s+)?{DAY}\s+of\s+the\s+(?:1[0-2]|0?[1-9])(?:st|nd|rd|th),?\s+{YEAR}"
+        r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d))"
+    )
+
+
+DATE = date_pattern(ANY_DAY)
 BIRTH = re.compile(
     rf"\b(?:born(?:\s+on)?(?:\s+the)?|D\.?O\.?B\.?:?(?:\s+(?:is|was))?|date\s+of\s+birth"
     rf"(?:\s+(?:is|was))?:?|birthday(?:['’]s|\s+is|\s+was)?(?:\s+on)?)\s+({DATE})",

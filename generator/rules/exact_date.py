@@ -9,15 +9,17 @@ from generator.findings import Finding, Severity
 from generator.model import Document
 from generator.rules._find import finding_at, pattern_hits
 from generator.rules.base import Context, Rule
-from generator.rules.date_of_birth import DAY, DAY_WORDS, MONTH_TRIGGERS, MONTHS, YEAR, YEAR_WORDS
+from generator.rules.date_of_birth import (
+    DAY,
+    DAY_WORDS,
+    MONTH_TRIGGERS,
+    MONTHS,
+    YEAR_WORDS,
+    date_pattern,
+)
 from generator.text import Segment, sentence_bounds
 
-_WHOLE = (
-    rf"(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTHS},?\s+(?:in\s+)?{YEAR}"
-    rf"|{MONTHS}\s+(?:the\s+)?{DAY},?\s+{YEAR}"
-    rf"|(?:the\s+)?{DAY}\s+of\s+the\s+(?:1[0-2]|0?[1-9])(?:st|nd|rd|th),?\s+{YEAR}"
-    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)"
-)
+_WHOLE = date_pattern(DAY)
 EXACT = re.compile(
     rf"\b(?:(?:on\s+)?(?P<whole>{_WHOLE})"
     rf"|(?:on |the ){DAY}\s+(?:of\s+)?{MONTHS}\b|on {MONTHS} {DAY}\b)",
